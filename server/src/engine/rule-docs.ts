@@ -1,0 +1,43 @@
+// docs/rules.md is generated from the rule metadata, so docs cannot drift from the code.
+import { RULES } from './rules';
+
+export const RULES_DOC_PATH = 'docs/rules.md';
+
+export function renderRulesDoc(): string {
+  const out: string[] = [
+    '# Rules',
+    '',
+    '<!-- Generated from the rule metadata by `npm run docs`. Do not edit by hand; a test keeps it in sync. -->',
+    '',
+    'Every finding has a rule id, a severity and a message that says what to do. Change a severity or turn a rule off in',
+    '`.charterrc.yaml` (`rules: {huddle-long: off}`), or for one line with `# charter-disable-next-line RULE`.',
+    '',
+    '| rule | default | checks |',
+    '|---|---|---|',
+    ...RULES.map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.defaultSeverity} | ${rule.description} |`),
+    '',
+  ];
+  for (const rule of RULES) {
+    out.push(
+      `## ${rule.id}`,
+      '',
+      `Default severity: **${rule.defaultSeverity}**. ${rule.description}`,
+      '',
+      `Why it matters: ${rule.docs.why}`,
+      '',
+      'Triggers it:',
+      '',
+      '```yaml',
+      rule.docs.bad,
+      '```',
+      '',
+      'Passes:',
+      '',
+      '```yaml',
+      rule.docs.good,
+      '```',
+      '',
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,59 @@
+// The rule registry, in the spec's order. Docs, SARIF and editor settings are generated from it.
+import { barriersMissing } from './barriers-missing';
+import { briefingInfrequent } from './briefing-infrequent';
+import { briefingMissing } from './briefing-missing';
+import { cadenceMissing } from './cadence-missing';
+import { commitmentMissing } from './commitment-missing';
+import { duplicateId } from './duplicate-id';
+import { goalUnmeasured } from './goal-unmeasured';
+import { huddleInfrequent } from './huddle-infrequent';
+import { huddleLong } from './huddle-long';
+import { jargon } from './jargon';
+import { milestoneOverdue } from './milestone-overdue';
+import { milestoneUndated } from './milestone-undated';
+import { milestoneUnowned } from './milestone-unowned';
+import { ownerMissing } from './owner-missing';
+import { partnersOneSided } from './partners-one-sided';
+import { reviewMissing } from './review-missing';
+import { reviewOverdue } from './review-overdue';
+import { Rule } from './rule';
+import { schema } from './schema';
+import { strengthsMissing } from './strengths-missing';
+import { timelineMissing } from './timeline-missing';
+import { unknownPartner } from './unknown-partner';
+import { yamlSyntax } from './yaml-syntax';
+
+export const RULES: readonly Rule[] = [
+  yamlSyntax,
+  schema,
+  duplicateId,
+  unknownPartner,
+  ownerMissing,
+  partnersOneSided,
+  strengthsMissing,
+  commitmentMissing,
+  cadenceMissing,
+  huddleInfrequent,
+  huddleLong,
+  briefingMissing,
+  briefingInfrequent,
+  timelineMissing,
+  milestoneUndated,
+  milestoneUnowned,
+  milestoneOverdue,
+  goalUnmeasured,
+  barriersMissing,
+  reviewMissing,
+  reviewOverdue,
+  jargon,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
+const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+export type { Rule } from './rule';

@@ -1,0 +1,64 @@
+import { fix, replaceEdit } from '../edits';
+import { getMatcher, JargonHit, TextSegment } from '../jargon/matcher';
+import { Fix } from '../types';
+import { Rule } from './rule';
+
+/** Characters that are safe to put into any plain, quoted or block scalar without changing its meaning. */
+const SAFE_REPLACEMENT = /^[\p{L}\p{N} .()/-]+$/u;
+
+/** Keep a capital letter where the user wrote one (at the start of a sentence). */
+function matchCase(replacement: string, matched: string): string {
+  const first = matched.charAt(0);
+  return first !== first.toLowerCase() && matched !== matched.toUpperCase()
+    ? replacement.charAt(0).toUpperCase() + replacement.slice(1)
+    : replacement;
+}
+
+function replacementsFor(hit: JargonHit): string[] {
+  if (hit.entry.kind === 'acronym' && hit.entry.expansion) return [`${hit.entry.expansion} (${hit.matched})`];
+  return hit.entry.alternatives.map((alternative) => matchCase(alternative, hit.matched));
+}
+
+function fixesFor(hit: JargonHit): Fix[] {
+  return replacementsFor(hit).flatMap((replacement, index) =>
+    fix(`Replace with "${replacement}"`, replaceEdit(hit.start, hit.end, replacement), index === 0 && SAFE_REPLACEMENT.test(replacement)),
+  );
+}
+
+function messageFor(hit: JargonHit): string {
+  const shown = hit.matched.replace(/\s+/g, ' ');
+  if (hit.entry.kind === 'acronym') {
+    const expansion = hit.entry.expansion ? `: ${hit.entry.expansion} (${shown})` : '';
+    return `Spell out "${shown}" the first time you use it${expansion}. Not everyone at the table knows research acronyms.`;
+  }
+  const alternatives = hit.entry.alternatives.map((a) => `"${a}"`).join(' or ');
+  return `"${shown}" is research jargon. Say it plainly: ${alternatives}.`;
+}
+
+export const jargon: Rule = {
+  id: 'jargon',
+  defaultSeverity: 'warning',
+  description: 'A prose value uses research jargon.',
+  docs: {
+    why: 'Clinical partners may not speak research language; jargon quietly shuts people out, so write in the words your clinical partners use.',
+    bad: 'summary: A stepped-wedge design to assess fidelity of the intervention.',
+    good: 'summary: Clinics start one after another, and we check the program is delivered as intended.',
+  },
+  check({ model, config, report }) {
+    const { text } = model.parsed;
+    const segments: TextSegment[] = model.scalars.map((scalar) => ({
+      text: text.slice(scalar.span.start, scalar.span.end),
+      offset: scalar.span.start,
+      checked: scalar.prose !== undefined,
+    }));
+    const matcher = getMatcher(config.jargonExtra, config.jargonAllow);
+    for (const hit of matcher.findInSegments(segments)) {
+      report({
+        span: { start: hit.start, end: hit.end },
+        message: messageFor(hit),
+        fixes: fixesFor(hit),
+        data: { term: hit.entry.term, matched: hit.matched, alternatives: hit.entry.alternatives, kind: hit.entry.kind, note: hit.entry.note },
+      });
+    }
+  },
+};

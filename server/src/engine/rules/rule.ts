@@ -1,0 +1,35 @@
+// What every rule is: metadata (used by docs, SARIF and editor settings) plus a check.
+import { CharterModel } from '../model';
+import { CharterConfig, DateOnly, Fix, Severity, Span } from '../types';
+
+export interface RuleReport {
+  span: Span;
+  message: string;
+  fixes?: Fix[];
+  data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  model: CharterModel;
+  config: CharterConfig;
+  today: DateOnly;
+  report(finding: RuleReport): void;
+}
+
+export interface RuleDocs {
+  /** Why the rule exists, in the partnership's terms (one or two sentences). */
+  why: string;
+  /** A charter fragment that triggers the rule. */
+  bad: string;
+  /** The same fragment, fixed. */
+  good: string;
+}
+
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  /** Short description: what the rule checks. */
+  description: string;
+  docs: RuleDocs;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,17 @@
+import { Rule } from './rule';
+
+export const yamlSyntax: Rule = {
+  id: 'yaml-syntax',
+  defaultSeverity: 'error',
+  description: 'The file is not valid YAML.',
+  docs: {
+    why: 'Nothing else can be checked until the file reads as YAML; each problem is reported where the parser found it.',
+    bad: 'title: "Measurement-based care',
+    good: 'title: "Measurement-based care"',
+  },
+  check({ model, report }) {
+    for (const problem of model.parsed.problems) {
+      if (problem.rule === 'yaml-syntax') report({ span: problem.span, message: problem.message });
+    }
+  },
+};

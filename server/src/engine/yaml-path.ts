@@ -1,0 +1,43 @@
+// Following a JSON path (`/partners/0/side`) through a YAML tree to its node,
+// so validation errors on plain values can be shown at the right place.
+import { isMap, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
+
+export interface Located {
+  /** The node at the path (undefined when the path leads nowhere). */
+  node: Node | null | undefined;
+  /** The pair whose value is that node, when it is a mapping value. */
+  pair: Pair | undefined;
+  /** True when the node is an item of a sequence. */
+  inSequence: boolean;
+}
+
+export function pathSegments(instancePath: string): string[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function findPair(map: unknown, key: string): Pair | undefined {
+  if (!isMap(map)) return undefined;
+  return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
+}
+
+export function locatePath(root: unknown, segments: readonly string[]): Located {
+  let node: unknown = root;
+  let pair: Pair | undefined;
+  let inSequence = false;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      pair = findPair(node, segment);
+      node = pair?.value;
+      inSequence = false;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)];
+      pair = undefined;
+      inSequence = true;
+    } else return { node: undefined, pair: undefined, inSequence: false };
+  }
+  return { node: node as Node | null | undefined, pair, inSequence };
+}

@@ -1,0 +1,31 @@
+// Generated documentation stays in sync with the code.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { renderRulesDoc, RULES_DOC_PATH } from '../server/src/engine/rule-docs';
+import { RULES } from '../server/src/engine/rules';
+import { lint } from './helpers';
+
+const root = path.resolve(__dirname, '../..');
+
+describe('docs', () => {
+  it('docs/rules.md matches the rule metadata (run `npm run docs` after changing a rule)', () => {
+    const onDisk = fs.readFileSync(path.join(root, RULES_DOC_PATH), 'utf8');
+    assert.equal(onDisk, renderRulesDoc());
+  });
+
+  it('the README mentions every rule id', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    for (const rule of RULES) assert.ok(readme.includes(`\`${rule.id}\``), `README lacks ${rule.id}`);
+  });
+
+  it('each rule\'s "triggers it" example really triggers it, and its fixed example does not', () => {
+    // Examples are fragments; lint them alone and only look at the rule concerned.
+    for (const rule of RULES) {
+      const bad = lint(rule.docs.bad).filter((f) => f.rule === rule.id);
+      const good = lint(rule.docs.good).filter((f) => f.rule === rule.id);
+      assert.ok(bad.length > 0, `${rule.id}: bad example does not trigger`);
+      assert.deepEqual(good.map((f) => f.message), [], `${rule.id}: good example triggers`);
+    }
+  });
+});
