@@ -40,7 +40,10 @@ export function dateFromLocal(now: Date): DateOnly {
 
 /** Days since 1970-01-01, computed with UTC so daylight saving never shifts a day. */
 export function toDayNumber(date: DateOnly): number {
-  return Math.round(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000);
+  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
+  const d = new Date(0);
+  d.setUTCFullYear(date.year, date.month - 1, date.day);
+  return Math.round(d.getTime() / 86_400_000);
 }
 
 export function fromDayNumber(dayNumber: number): DateOnly {
@@ -64,7 +67,7 @@ export function addDays(date: DateOnly, days: number): DateOnly {
 export function addMonths(date: DateOnly, months: number): DateOnly {
   const index = date.year * 12 + (date.month - 1) + months;
   const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
+  const month = index - year * 12 + 1;
   return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
 }
 
