@@ -319,4 +319,32 @@ describe('rules', () => {
     });
     it('is quiet when the review is recent', () => none(CLEAN, 'review-overdue'));
   });
+
+  describe('jargon', () => {
+    it('reports a term in a prose value at the term, with its alternatives as fixes', () => {
+      const text = edit(CLEAN, 'summary: Help outpatient teams', 'summary: Check fidelity as we help outpatient teams');
+      const finding = only(text, 'jargon');
+      assert.equal(finding.severity, 'warning');
+      assert.deepEqual(finding.range, rangeIn(text, 'summary:', 'fidelity'));
+      assert.match(finding.message, /"fidelity" is research jargon/);
+      assert.ok(finding.fixes.length >= 1);
+      assert.equal(finding.fixes[0].safe, true);
+      assert.equal(finding.fixes[0].edits[0].newText, (finding.data?.alternatives as string[])[0]);
+    });
+    it('does not auto-apply a base-form alternative to an inflected word', () => {
+      const text = edit(CLEAN, 'summary: Help outpatient teams', 'summary: Dashboards were utilized by outpatient teams');
+      const finding = only(text, 'jargon');
+      assert.equal(finding.fixes[0].safe, false);
+    });
+    it('spells out an acronym on first use, and accepts it once spelled out', () => {
+      const text = edit(CLEAN, 'summary: Help outpatient teams', 'summary: Use CFIR to help outpatient teams');
+      const finding = only(text, 'jargon');
+      assert.equal(finding.fixes[0].edits[0].newText, 'Consolidated Framework for Implementation Research (CFIR)');
+      none(edit(CLEAN, 'summary: Help outpatient teams', 'summary: Use the Consolidated Framework for Implementation Research (CFIR) and later CFIR to help outpatient teams'), 'jargon');
+    });
+    it('ignores names, ids, notes and comments', () => {
+      const text = `${edit(CLEAN, 'name: Mental Health QUERI', 'name: Fidelity and Randomization Unit')}notes: A stepped-wedge randomized design. # fidelity\n`;
+      none(text, 'jargon');
+    });
+  });
 });

@@ -227,12 +227,17 @@ class FormIndex<T> {
     return this.values.get(formKey(text, this.caseSensitive));
   }
 
-  *scan(text: string): Generator<{ index: number; text: string; value: T }> {
-    if (!this.regex) return;
-    for (const m of text.matchAll(this.regex)) {
+  /** Uses the shared expression with lastIndex rather than matchAll, which clones (and recompiles) it on every call. */
+  scan(text: string): { index: number; text: string; value: T }[] {
+    const found: { index: number; text: string; value: T }[] = [];
+    const regex = this.regex;
+    if (!regex) return found;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const value = this.get(m[0]);
-      if (value !== undefined) yield { index: m.index, text: m[0], value };
+      if (value !== undefined) found.push({ index: m.index, text: m[0], value });
     }
+    return found;
   }
 
   /** The value of a form starting exactly at `index`, if any. */

@@ -19,9 +19,22 @@ function replacementsFor(hit: JargonHit): string[] {
   return hit.entry.alternatives.map((alternative) => matchCase(alternative, hit.matched));
 }
 
+/**
+ * `--fix` applies a replacement without a person reading it, so it must read
+ * naturally: only when the text is the entry's own term (not an inflection,
+ * where "were utilized" would become "were use"), and the alternative is a
+ * short phrase that is safe inside any YAML scalar.
+ */
+function isSafeReplacement(hit: JargonHit, replacement: string): boolean {
+  const normalize = (text: string) => text.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+  const exact = normalize(hit.matched) === normalize(hit.entry.term);
+  const short = hit.entry.kind === 'acronym' || replacement.split(/\s+/).length <= 3;
+  return exact && short && SAFE_REPLACEMENT.test(replacement);
+}
+
 function fixesFor(hit: JargonHit): Fix[] {
   return replacementsFor(hit).flatMap((replacement, index) =>
-    fix(`Replace with "${replacement}"`, replaceEdit(hit.start, hit.end, replacement), index === 0 && SAFE_REPLACEMENT.test(replacement)),
+    fix(`Replace with "${replacement}"`, replaceEdit(hit.start, hit.end, replacement), index === 0 && isSafeReplacement(hit, replacement)),
   );
 }
 
