@@ -122,7 +122,7 @@ describe('charter agenda (CLI)', () => {
   it('reports a folder that does not exist for --out', async () => {
     const io = fakeIO(dir);
     assert.equal(await runAgendaCommand(['team.charter.yaml', '--out', 'missing/agenda.md'], io), 2);
-    assert.match(io.err, /cannot write missing[\\/]agenda\.md: no such file or folder/);
+    assert.match(io.err, /cannot write missing[\\/]agenda\.md: no such file or directory/);
   });
 
   it('explains how to add a huddle cadence when there is none (exit 2)', async () => {
@@ -152,7 +152,7 @@ describe('charter agenda (CLI)', () => {
   it('fails with exit 2 and a clear message for a file it cannot read or parse', async () => {
     const missing = fakeIO(dir);
     assert.equal(await runAgendaCommand(['nope.charter.yaml'], missing), 2);
-    assert.match(missing.err, /cannot read nope\.charter\.yaml: no such file or folder/);
+    assert.match(missing.err, /cannot read nope\.charter\.yaml: no such file or directory/);
 
     const folder = fakeIO(dir);
     fs.mkdirSync(path.join(dir, 'sub'));

@@ -8,48 +8,11 @@ import { FileChangedError, writeFileAtomically } from '../server/src/cli/files';
 import { lintTestHooks } from '../server/src/cli/lint-command';
 import { main } from '../server/src/cli/main';
 import { CliIO } from '../server/src/cli/io';
+import { CLEAN } from './helpers';
 
 const REPO = path.resolve(__dirname, '../..');
 const TODAY = '2026-11-26';
 
-/** The spec's example: clean on 2026-11-26. */
-const CLEAN = `charter: 1
-title: Measurement-based care in outpatient mental health
-summary: Help outpatient teams use symptom measures in routine visits.
-owner: ops                          # id of the partner who ultimately owns the project
-partners:
-  - id: ops
-    name: Office of Mental Health Operations
-    side: clinical                  # clinical | research
-    lead: Dana Ruiz
-    contact: dana.ruiz@example.org
-    brings: [National outcome dashboards, Relationships with facility leads]
-    limits: [Quarter-close reporting crunch]
-    commitment: Endorsed by the Deputy Chief on 2026-01-12
-  - id: queri
-    name: Mental Health QUERI
-    side: research
-    lead: Sam Okafor
-    brings: [Facilitation experience, Evaluation design]
-    commitment: Center director approved 10% effort for FY27
-goals:
-  - id: adoption
-    text: Half of outpatient teams record a symptom measure at every visit
-    measure: Share of visits with a recorded measure, from the monthly dashboard
-cadence:
-  huddle: {every: week, day: tuesday, time: "08:30", minutes: 15, attendees: [ops, queri]}
-  briefing: {every: quarter, minutes: 60, attendees: [ops, queri]}
-timeline:
-  start: 2026-01-15
-  milestones:
-    - {id: pilot, title: Pilot at three clinics, due: 2026-03-31, owner: ops, status: done}
-    - {id: spread, title: Spread to all clinics in the network, due: 2027-06-30, owner: ops, status: on-track}
-barriers:
-  - {id: crunch, text: Competing national reporting deadlines in March, owner: ops, status: open, raised: 2026-02-03}
-review:
-  every: quarter
-  last: 2026-10-01
-`;
 
 /** No top-level owner: one `owner-missing` error, with a safe fix. */
 const NO_OWNER = CLEAN.replace(/^owner: .*\n/m, '');

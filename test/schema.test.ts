@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import validateCharter = require('../server/src/engine/generated/charter-validator');
 import validateCharterrc = require('../server/src/engine/generated/charterrc-validator');
+import { CLEAN as SPEC_EXAMPLE } from './helpers';
 
 // Compiled to out/test/, so the repository root is two levels up.
 const ROOT = path.resolve(__dirname, '../..');
@@ -23,44 +24,6 @@ function readYaml(relative: string): Doc {
   return parse(fs.readFileSync(path.join(ROOT, relative), 'utf8'));
 }
 
-/** The example from the spec's "Example" section, copied so this test runs without shared/. */
-const SPEC_EXAMPLE = `charter: 1
-title: Measurement-based care in outpatient mental health
-summary: Help outpatient teams use symptom measures in routine visits.
-owner: ops                          # id of the partner who ultimately owns the project
-partners:
-  - id: ops
-    name: Office of Mental Health Operations
-    side: clinical                  # clinical | research
-    lead: Dana Ruiz
-    contact: dana.ruiz@example.org
-    brings: [National outcome dashboards, Relationships with facility leads]
-    limits: [Quarter-close reporting crunch]
-    commitment: Endorsed by the Deputy Chief on 2026-01-12
-  - id: queri
-    name: Mental Health QUERI
-    side: research
-    lead: Sam Okafor
-    brings: [Facilitation experience, Evaluation design]
-    commitment: Center director approved 10% effort for FY27
-goals:
-  - id: adoption
-    text: Half of outpatient teams record a symptom measure at every visit
-    measure: Share of visits with a recorded measure, from the monthly dashboard
-cadence:
-  huddle: {every: week, day: tuesday, time: "08:30", minutes: 15, attendees: [ops, queri]}
-  briefing: {every: quarter, minutes: 60, attendees: [ops, queri]}
-timeline:
-  start: 2026-01-15
-  milestones:
-    - {id: pilot, title: Pilot at three clinics, due: 2026-03-31, owner: ops, status: done}
-    - {id: spread, title: Spread to all clinics in the network, due: 2027-06-30, owner: ops, status: on-track}
-barriers:
-  - {id: crunch, text: Competing national reporting deadlines in March, owner: ops, status: open, raised: 2026-02-03}
-review:
-  every: quarter
-  last: 2026-10-01
-`;
 
 const SPEC_CONFIG_EXAMPLE = `rules:
   huddle-long: off

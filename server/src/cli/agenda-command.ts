@@ -8,6 +8,7 @@ import { buildAgenda, AgendaKind, AGENDA_KINDS } from '../engine/agenda/index';
 import { toCharterData } from '../engine/charter-data';
 import { dateFromLocal, formatLongDate, parseDate } from '../engine/dates';
 import { DateOnly } from '../engine/types';
+import { describeIOError, displayPath } from './files';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
 
 export const AGENDA_USAGE = `Usage: charter agenda FILE [options]
@@ -84,27 +85,6 @@ export function parseAgendaArgs(args: string[]): AgendaArgs | string {
   };
 }
 
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder';
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-function display(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
-
 class OutputExists extends Error {}
 
 /**
@@ -161,12 +141,12 @@ export async function runAgendaCommand(args: string[], io: CliIO): Promise<numbe
   }
 
   const file = path.resolve(io.cwd, parsed.file);
-  const shown = display(file, io.cwd);
+  const shown = displayPath(file, io.cwd);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    return fail(`cannot read ${shown}: ${describeError(error)}`);
+    return fail(`cannot read ${shown}: ${describeIOError(error)}`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
@@ -191,7 +171,7 @@ export async function runAgendaCommand(args: string[], io: CliIO): Promise<numbe
     return EXIT_OK;
   }
   const out = path.resolve(io.cwd, parsed.out);
-  const outShown = display(out, io.cwd);
+  const outShown = displayPath(out, io.cwd);
   if (out === file) return fail(`--out ${outShown} is the charter itself; choose another file for the agenda`);
   try {
     writeFileAtomic(out, result.markdown, parsed.force);
@@ -199,7 +179,7 @@ export async function runAgendaCommand(args: string[], io: CliIO): Promise<numbe
     if (error instanceof OutputExists) {
       return fail(`${outShown} already exists; add --force to replace it, or choose another --out file`);
     }
-    return fail(`cannot write ${outShown}: ${describeError(error)}`);
+    return fail(`cannot write ${outShown}: ${describeIOError(error)}`);
   }
   io.stdout(`Wrote the ${parsed.kind} agenda for ${formatLongDate(result.date)} to ${outShown}\n`);
   return EXIT_OK;

@@ -176,10 +176,19 @@ export interface PackageInfo {
 
 let packageInfo: PackageInfo | undefined;
 
-/** The extension's package.json (out/server/src/cli -> repository root at run time). */
+/** The nearest package.json above this file: out/server/src/cli from a checkout, dist/ when bundled. */
+function findPackageJson(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'package.json');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error('package.json not found above ' + __dirname);
+  }
+}
+
+/** The extension's package.json. */
 export function readPackageInfo(): PackageInfo {
   if (!packageInfo) {
-    const json = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as {
+    const json = JSON.parse(fs.readFileSync(findPackageJson(), 'utf8')) as {
       name?: string;
       version?: string;
       homepage?: string;
