@@ -160,7 +160,7 @@ const TYPE_WORDS: Record<string, string> = {
 function typeMessage(field: string, type: string, node: Node | null | undefined): string {
   const expected = type.split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
   const empty = node === null || node === undefined || (isScalar(node) && node.value === null);
-  return empty ? `${field} is empty; it should be ${expected}.` : `${field} should be ${expected}.`;
+  return empty ? `${field} has no value. Fill it in (${expected}) or remove the line.` : `${field} should be ${expected}.`;
 }
 
 function unknownKey(model: CharterModel, located: Located, key: string, segments: readonly string[], where: string): RuleReport {
