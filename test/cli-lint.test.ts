@@ -3,6 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { FileChangedError, writeFileAtomically } from '../server/src/cli/files';
 import { lintTestHooks } from '../server/src/cli/lint-command';
@@ -11,6 +13,15 @@ import { CliIO } from '../server/src/cli/io';
 import { CLEAN } from './helpers';
 
 const REPO = path.resolve(__dirname, '../..');
+
+/** Validates against the official SARIF 2.1.0 JSON Schema (draft-04), shipped in @microsoft/jest-sarif. */
+function assertValidSarif(log: unknown): void {
+  const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')));
+  assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+}
 const TODAY = '2026-11-26';
 
 
@@ -194,6 +205,7 @@ describe('charter lint (CLI)', () => {
       assert.deepEqual([...levels].sort(), ['error', 'note', 'warning']);
       const ownerMissing = driver.rules.find((rule: { id: string }) => rule.id === 'owner-missing');
       assert.equal(ownerMissing.defaultConfiguration.level, 'error');
+      assertValidSarif(log);
     });
 
     it('--max-warnings: exit 1 only when warnings exceed N', async () => {
