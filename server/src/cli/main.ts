@@ -3,6 +3,7 @@ import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { readPackageInfo } from './files';
 import { LINT_USAGE, runLintCommand } from './lint-command';
 import { AGENDA_USAGE, runAgendaCommand } from './agenda-command';
+import { runSummaryCommand, SUMMARY_USAGE } from './summary-command';
 
 export interface MainOptions {
   /** ANSI colours in human output (the caller checks for a terminal and NO_COLOR). */
@@ -15,12 +16,7 @@ type Command = (args: string[], io: CliIO, options: MainOptions) => Promise<numb
 const COMMANDS: Record<string, Command> = {
   lint: (args, io, options) => runLintCommand(args, io, { color: options.color }),
   agenda: (args, io) => runAgendaCommand(args, io),
-  // TODO(lead): replace with `summary: (args, io) => runSummaryCommand(args, io),`
-  // imported from './summary-command' once that file exists.
-  summary: async (_args, io) => {
-    io.stderr('charter summary: not available yet\n');
-    return EXIT_USAGE;
-  },
+  summary: (args, io) => runSummaryCommand(args, io),
 };
 
 /** A command's own usage text, as a section of the full help. */
@@ -28,13 +24,7 @@ function section(usage: string): string {
   return usage.replace(/^Usage: /, '').trimEnd();
 }
 
-// TODO(lead): replace with section(SUMMARY_USAGE) from './summary-command'.
-const SUMMARY_SECTION = `charter summary FILE [options]
-
-Summarizes the charter for the partners.
-
-Options:
-  --html FILE              Write the summary as an HTML page to FILE.`;
+const SUMMARY_SECTION = section(SUMMARY_USAGE);
 
 export const USAGE = `Usage: charter <command> [options]
 
@@ -45,8 +35,8 @@ Commands:
   charter agenda FILE [--kind huddle|briefing] [--date YYYY-MM-DD] [--out FILE] [--force]
                  [--today YYYY-MM-DD]
       Print a Markdown agenda for the next huddle or briefing.
-  charter summary FILE [--html FILE]
-      Summarize a charter for the partners.
+  charter summary FILE [--html FILE] [--force] [--today YYYY-MM-DD]
+      Summarize a charter for the partners, as text or as a web page.
   charter help | --help | -h
       Show this help.
   charter --version

@@ -1,0 +1,64 @@
+// Which documents are charters, and which charter a command is about.
+import * as vscode from 'vscode';
+
+export const LANGUAGE_ID = 'partnership-charter';
+export const CONFIG_FILE_NAME = '.charterrc.yaml';
+
+export function isCharterDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  return document !== undefined && document.languageId === LANGUAGE_ID;
+}
+
+export function isCharterUri(uri: vscode.Uri): boolean {
+  return /\.charter\.ya?ml$/i.test(uri.path);
+}
+
+/** A command argument as a Uri: the language server sends strings, menus send Uris. */
+export function toUri(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'string' && value !== '') {
+    if (/^[a-zA-Z]:[\\/]/.test(value) || value.startsWith('/')) return vscode.Uri.file(value);
+    try {
+      return vscode.Uri.parse(value, true);
+    } catch {
+      return vscode.Uri.file(value);
+    }
+  }
+  if (value && typeof value === 'object' && 'uri' in value) return toUri((value as { uri: unknown }).uri);
+  return undefined;
+}
+
+/** The charter a command should act on: the argument, else the active charter editor. */
+export function targetCharter(argument?: unknown): vscode.Uri | undefined {
+  const given = toUri(argument);
+  if (given) return given;
+  const active = vscode.window.activeTextEditor?.document;
+  if (isCharterDocument(active)) return active.uri;
+  const visible = vscode.window.visibleTextEditors.find((e) => isCharterDocument(e.document));
+  return visible?.document.uri;
+}
+
+/** Opens (without showing) so the language server has the text the user sees. */
+export async function openCharter(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument(uri);
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+}
+
+/** YYYY-MM-DD of the local date. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -1,0 +1,76 @@
+// Partnership Charter for VS Code: wiring only. The language server does the checking;
+// this starts it, registers the commands, the preview and the status item.
+import * as vscode from 'vscode';
+import { LanguageClient, State } from 'vscode-languageclient/node';
+import { registerAddAllowedTermCommand } from './commands/add-allowed-term';
+import { AgendaTracker, registerAgendaCommands } from './commands/generate-agenda';
+import { registerLintWorkspaceCommand } from './commands/lint-workspace';
+import { registerNewCharterCommand } from './commands/new-charter';
+import { registerPreviewCommands } from './commands/open-preview';
+import { registerRestartCommand } from './commands/restart-server';
+import { createLanguageClient, LintTiming } from './language-client';
+import { PreviewManager } from './preview/preview-manager';
+import type { PreviewSnapshot } from './preview/preview-panel';
+import { CharterStatus } from './status';
+
+/** What activate() returns, for integration tests and other extensions. */
+export interface PartnershipCharterApi {
+  client: LanguageClient;
+  preview: {
+    /** The charter the preview shows and the title of the last summary it received. */
+    current(): PreviewSnapshot | undefined;
+  };
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<PartnershipCharterApi> {
+  const output = vscode.window.createOutputChannel('Partnership Charter', { log: true });
+  const status = new CharterStatus();
+  const created = createLanguageClient(context, output, { onLintTiming: (timing) => status.recordTiming(timing) });
+  client = created.client;
+  const languageClient = created.client;
+  const preview = new PreviewManager(context.extensionUri, () => languageClient);
+  const agendas = new AgendaTracker();
+
+  context.subscriptions.push(
+    output,
+    status,
+    preview,
+    agendas,
+    languageClient.onDidChangeState(({ newState }) => {
+      status.setServerState(newState);
+      if (newState === State.Running) preview.refresh();
+    }),
+    ...registerPreviewCommands(preview),
+    ...registerAgendaCommands(languageClient, agendas),
+    registerNewCharterCommand(),
+    registerLintWorkspaceCommand(languageClient),
+    registerAddAllowedTermCommand(),
+    registerRestartCommand(languageClient, created.resetRestarts, output),
+  );
+  // A server that sends its own timing (optional notification) is shown the same way.
+  languageClient.onNotification('charter/lintTiming', (timing: LintTiming) => {
+    if (timing && typeof timing.uri === 'string' && typeof timing.ms === 'number') status.recordTiming(timing);
+  });
+
+  try {
+    await languageClient.start();
+  } catch (error) {
+    output.error(`The charter language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  status.setServerState(languageClient.state);
+
+  return {
+    client: languageClient,
+    preview: { current: () => preview.current() },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) {
+    const stopping = client;
+    client = undefined;
+    await stopping.stop().catch(() => undefined);
+  }
+}

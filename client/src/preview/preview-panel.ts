@@ -1,0 +1,219 @@
+// One charter preview: a webview that renders the charter summary with media/preview.js.
+// The summary comes from the language server; the page gets it by postMessage and the
+// charter text is only ever set as text there (see media/preview.js).
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { errorMessage } from '../charter-files';
+import { SUMMARY_REQUEST, toCharterSummary } from './summary';
+
+export const PREVIEW_VIEW_TYPE = 'partnershipCharter.preview';
+/** Delay between the last keystroke and the new summary. */
+export const UPDATE_DELAY_MS = 300;
+
+export interface PreviewSnapshot {
+  /** The charter shown, as a Uri string. */
+  uri: string;
+  /** The title of the last summary the page received. */
+  lastSummaryTitle?: string;
+}
+
+/** What the page keeps with vscode.setState, and the serializer gets back after a reload. */
+export interface PreviewState {
+  uri?: string;
+}
+
+type FromPage = { type: 'ready' } | { type: 'reveal'; line: number; character: number };
+
+function isMessage(value: unknown): value is FromPage {
+  if (!value || typeof value !== 'object') return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'ready' || type === 'reveal';
+}
+
+function createNonce(): string {
+  const bytes = new Uint8Array(18);
+  globalThis.crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    enableForms: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+    enableFindWidget: true,
+  };
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  private resource: vscode.Uri;
+  private lastSummary: unknown;
+  private lastTitle: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending: vscode.CancellationTokenSource | undefined;
+  private generation = 0;
+  private disposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDisposeEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    resource: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
+    private readonly client: () => LanguageClient | undefined,
+  ) {
+    this.resource = resource;
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(extensionUri, 'images', 'charter-file-light.svg'),
+      dark: vscode.Uri.joinPath(extensionUri, 'images', 'charter-file-dark.svg'),
+    };
+    panel.webview.html = this.html();
+    this.updateTitle();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (webviewPanel.visible) this.refresh();
+      }),
+    );
+    this.refresh();
+  }
+
+  get uri(): vscode.Uri {
+    return this.resource;
+  }
+
+  snapshot(): PreviewSnapshot {
+    return { uri: this.resource.toString(), lastSummaryTitle: this.lastTitle };
+  }
+
+  /** Shows another charter in this panel. */
+  setResource(uri: vscode.Uri): void {
+    if (uri.toString() === this.resource.toString()) return;
+    this.resource = uri;
+    this.lastSummary = undefined;
+    this.lastTitle = undefined;
+    this.updateTitle();
+    this.refresh();
+  }
+
+  /** A new summary in UPDATE_DELAY_MS, unless another change comes first. */
+  scheduleRefresh(): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh();
+    }, UPDATE_DELAY_MS);
+  }
+
+  /** Asks the server for the summary now and sends it to the page. */
+  refresh(): void {
+    if (this.disposed) return;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.pending?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.pending = source;
+    const generation = ++this.generation;
+    const uri = this.resource;
+    void this.fetch(uri, source.token).then(
+      (summary) => {
+        if (this.disposed || generation !== this.generation) return;
+        if (summary === undefined) return;
+        this.lastSummary = summary;
+        this.lastTitle = typeof (summary as { title?: unknown }).title === 'string' ? (summary as { title: string }).title : undefined;
+        void this.panel.webview.postMessage({ type: 'summary', uri: uri.toString(), summary });
+      },
+      (error: unknown) => {
+        if (this.disposed || generation !== this.generation || source.token.isCancellationRequested) return;
+        void this.panel.webview.postMessage({ type: 'error', uri: uri.toString(), message: `The summary could not be updated: ${errorMessage(error)}` });
+      },
+    );
+  }
+
+  private async fetch(uri: vscode.Uri, token: vscode.CancellationToken): Promise<unknown> {
+    const client = this.client();
+    if (!client) throw new Error('the charter language server is not running');
+    // Opening the document (without showing it) lets the server see unsaved edits.
+    await vscode.workspace.openTextDocument(uri);
+    if (token.isCancellationRequested) return undefined;
+    const response: unknown = await client.sendRequest(SUMMARY_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) }, token);
+    if (token.isCancellationRequested) return undefined;
+    const summary = toCharterSummary(response);
+    if (!summary) throw new Error('the language server answered with something that is not a charter summary');
+    return summary;
+  }
+
+  private async onMessage(message: unknown): Promise<void> {
+    if (!isMessage(message)) return;
+    if (message.type === 'ready') {
+      if (this.lastSummary !== undefined) {
+        void this.panel.webview.postMessage({ type: 'summary', uri: this.resource.toString(), summary: this.lastSummary });
+      }
+      return;
+    }
+    const line = Number.isInteger(message.line) && message.line >= 0 ? message.line : 0;
+    const character = Number.isInteger(message.character) && message.character >= 0 ? message.character : 0;
+    await this.revealSource(new vscode.Position(line, character));
+  }
+
+  /** Shows the charter beside the preview (or where it is already visible), cursor at `position`. */
+  async revealSource(position?: vscode.Position): Promise<vscode.TextEditor> {
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.resource.toString());
+    const document = await vscode.workspace.openTextDocument(this.resource);
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, preview: false });
+    if (position) {
+      const valid = document.validatePosition(position);
+      editor.selection = new vscode.Selection(valid, valid);
+      editor.revealRange(new vscode.Range(valid, valid), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    return editor;
+  }
+
+  private updateTitle(): void {
+    const name = this.resource.path.split('/').pop() ?? 'charter';
+    this.panel.title = `Preview ${name}`;
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = createNonce();
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css'));
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${style.toString()}">
+<title>Charter preview</title>
+</head>
+<body>
+<main id="charter-preview" aria-busy="true"><p class="muted">Loading the charter summary…</p></main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.pending?.cancel();
+    this.pending?.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+    this.onDisposeEmitter.fire();
+    this.onDisposeEmitter.dispose();
+  }
+}

@@ -1,0 +1,271 @@
+// `charter summary FILE [--html OUT] [--force] [--today YYYY-MM-DD]`
+// Summarizes a charter: plain text on stdout, or a standalone HTML page (the same renderer
+// as the editor's preview) for people without VS Code.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { dateFromLocal, formatLongDate, parseDate } from '../engine/dates';
+import { lintParsed } from '../engine/lint';
+import { parseCharter } from '../engine/parse';
+import { buildSummary, CharterSummary, SummaryMeeting } from '../engine/summary';
+import { renderSummaryHtml } from '../engine/summary-html';
+import { DateOnly } from '../engine/types';
+import { loadConfigForFile } from '../node/config-files';
+import { writeFileAtomic } from './agenda-command';
+import { describeIOError, displayPath as relativePath } from './files';
+import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
+
+export const SUMMARY_USAGE = `Usage: charter summary FILE [options]
+
+Summarizes the charter for the partners: owner, health, partners, meetings,
+timeline, goals and barriers. Prints plain text, or writes a web page that
+anyone can open in a browser.
+
+Options:
+  --html FILE              Write the summary as a standalone HTML page to FILE.
+  --force                  Let --html replace an existing file.
+  --today YYYY-MM-DD       The date to count from (default: "today" from the
+                           config file, else the local date).
+  -h, --help               Show this help.
+`;
+
+interface SummaryArgs {
+  file: string;
+  html?: string;
+  force: boolean;
+  today?: DateOnly;
+}
+
+function parseSummaryArgs(args: string[]): SummaryArgs | 'help' | string {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        html: { type: 'string' },
+        force: { type: 'boolean' },
+        today: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  if (values.help) return 'help';
+  if (positionals.length === 0) return 'name the charter file, e.g. "charter summary team.charter.yaml"';
+  if (positionals.length > 1) return `give one charter file, not ${positionals.length} (${positionals.join(', ')})`;
+  let today: DateOnly | undefined;
+  if (values.today !== undefined) {
+    today = parseDate(values.today);
+    if (!today) return `--today needs a real date as YYYY-MM-DD, not "${values.today}"`;
+  }
+  if (values.html !== undefined && values.html.trim() === '') return '--html needs a file name';
+  if (values.force && values.html === undefined) return '--force only applies with --html FILE';
+  return { file: positionals[0], html: values.html, force: values.force ?? false, today };
+}
+
+/**
+ * The folder that holds media/preview.js: the package root, found upwards from this
+ * file so that both layouts work (out/server/src/cli/ and the bundled dist/).
+ */
+export function findMediaFolder(start: string = __dirname): string | undefined {
+  let dir = start;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'media');
+    if (fs.existsSync(path.join(candidate, 'preview.js')) && fs.existsSync(path.join(candidate, 'preview.css'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+export async function runSummaryCommand(args: string[], io: CliIO): Promise<number> {
+  const fail = (message: string): number => {
+    io.stderr(`charter summary: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  const parsed = parseSummaryArgs(args);
+  if (parsed === 'help') {
+    io.stdout(SUMMARY_USAGE);
+    return EXIT_OK;
+  }
+  if (typeof parsed === 'string') {
+    io.stderr(`charter summary: ${parsed}\nRun "charter summary --help" for usage.\n`);
+    return EXIT_USAGE;
+  }
+
+  const file = path.resolve(io.cwd, parsed.file);
+  const shown = displayPath(file, io.cwd);
+  let text: string;
+  try {
+    if (fs.statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return fail(`cannot read ${shown}: ${describeIOError(error)}`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const loaded = loadConfigForFile(file);
+  if (loaded.findings.length > 0 && loaded.configPath) {
+    io.stderr(`charter summary: ${displayPath(loaded.configPath, io.cwd)} has problems; run "charter lint" to see them (the valid settings still apply)\n`);
+  }
+  const today = parsed.today ?? loaded.config.today ?? dateFromLocal(io.now());
+  const charter = parseCharter(text);
+  const findings = lintParsed(charter, { config: loaded.config, today });
+  const summary = buildSummary(charter.value, findings, today);
+
+  if (parsed.html === undefined) {
+    io.stdout(formatSummaryText(summary));
+    return EXIT_OK;
+  }
+
+  const out = path.resolve(io.cwd, parsed.html);
+  const outShown = displayPath(out, io.cwd);
+  if (out === file) return fail(`--html ${outShown} is the charter itself; choose another file for the page`);
+  const media = findMediaFolder();
+  if (!media) return fail('cannot find media/preview.js and media/preview.css next to the program; reinstall it');
+  let html: string;
+  try {
+    html = renderSummaryHtml(summary, {
+      script: fs.readFileSync(path.join(media, 'preview.js'), 'utf8'),
+      css: fs.readFileSync(path.join(media, 'preview.css'), 'utf8'),
+    });
+  } catch (error) {
+    return fail(`cannot build the page: ${describeIOError(error)}`);
+  }
+  if (!parsed.force && fs.existsSync(out)) {
+    return fail(`${outShown} already exists; add --force to replace it, or choose another --html file`);
+  }
+  try {
+    writeFileAtomic(out, html, parsed.force);
+  } catch (error) {
+    // writeFileAtomic throws a code-less error when the file appeared in the meantime.
+    if (!parsed.force && (error as NodeJS.ErrnoException).code === undefined && fs.existsSync(out)) {
+      return fail(`${outShown} already exists; add --force to replace it, or choose another --html file`);
+    }
+    return fail(`cannot write ${outShown}: ${describeIOError(error)}`);
+  }
+  io.stdout(`Wrote the summary of ${shown} to ${outShown}\n`);
+  return EXIT_OK;
+}
+
+// ---- Plain text ---------------------------------------------------------------
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function meetingLine(meeting: SummaryMeeting): string {
+  const parts: string[] = [];
+  if (meeting.every) parts.push(`every ${meeting.every}`);
+  if (meeting.day) parts.push(`on ${meeting.day.charAt(0).toUpperCase()}${meeting.day.slice(1)}`);
+  if (meeting.time) parts.push(`at ${meeting.time}`);
+  let line = parts.join(' ');
+  if (meeting.minutes !== undefined) line += `${line ? ', ' : ''}${plural(meeting.minutes, 'minute')}`;
+  return line || 'no schedule given';
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  planned: 'planned',
+  'on-track': 'on track',
+  'at-risk': 'at risk',
+  blocked: 'blocked',
+  done: 'done',
+  unknown: 'no status',
+};
+
+/** One line per fact; control characters in charter text are shown as spaces. */
+export function formatSummaryText(summary: CharterSummary): string {
+  const clean = (value: string): string => value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  const out: string[] = [];
+  const today = parseDate(summary.today);
+  out.push(clean(summary.title));
+  out.push('='.repeat(Math.min(72, Math.max(3, clean(summary.title).length))));
+  if (summary.summary) out.push(clean(summary.summary));
+  out.push(`Owner: ${summary.owner ? clean(summary.owner) : 'not named yet'}`);
+  if (today) out.push(`As of: ${formatLongDate(today)}`);
+
+  const { health } = summary;
+  out.push('', 'Health');
+  out.push(`  ${plural(health.errors, 'error')}, ${plural(health.warnings, 'warning')}, ${plural(health.infos, 'suggestion')}`);
+  for (const problem of health.problems) {
+    out.push(`  line ${problem.line + 1}: ${problem.severity} ${clean(problem.message)} (${problem.rule})`);
+  }
+
+  out.push('', 'Partners');
+  if (summary.partners.length === 0) out.push('  none listed yet');
+  for (const partner of summary.partners) {
+    const owner = summary.owner !== undefined && summary.owner === (partner.name ?? partner.id) ? ', owner' : '';
+    out.push(`  ${clean(partner.name ?? partner.id)} (${partner.side} side${owner})`);
+    if (partner.lead) out.push(`    Lead: ${clean(partner.lead)}${partner.contact ? `, ${clean(partner.contact)}` : ''}`);
+    out.push(`    Brings: ${partner.brings.length ? partner.brings.map(clean).join('; ') : 'nothing listed yet'}`);
+    if (partner.limits.length) out.push(`    Limits: ${partner.limits.map(clean).join('; ')}`);
+    out.push(`    Commitment: ${partner.commitment ? clean(partner.commitment) : 'none recorded yet'}`);
+  }
+
+  out.push('', 'Meetings');
+  for (const [name, meeting] of [
+    ['Huddle', summary.cadence.huddle],
+    ['Briefing', summary.cadence.briefing],
+  ] as const) {
+    if (!meeting) {
+      out.push(`  ${name}: not set up`);
+      continue;
+    }
+    out.push(`  ${name}: ${clean(meetingLine(meeting))}${meeting.nextLabel ? `; next ${meeting.nextLabel}` : ''}`);
+    if (meeting.attendees.length) out.push(`    Attendees: ${meeting.attendees.map(clean).join(', ')}`);
+  }
+  if (summary.review) {
+    const review = summary.review;
+    const parts = [review.every ? `every ${clean(review.every)}` : 'no frequency given'];
+    if (review.last) parts.push(`last ${review.last}`);
+    if (review.due) parts.push(`next due ${review.due}${review.overdue ? ' (overdue)' : ''}`);
+    out.push(`  Review: ${parts.join(', ')}`);
+  } else {
+    out.push('  Review: not planned');
+  }
+
+  out.push('', 'Timeline');
+  if (summary.timeline.start) out.push(`  Started ${summary.timeline.start}`);
+  if (summary.timeline.milestones.length === 0) out.push('  no milestones yet');
+  for (const milestone of summary.timeline.milestones) {
+    const facts = [milestone.dueLabel ? `due ${milestone.dueLabel}` : 'no due date', STATUS_WORDS[milestone.status] ?? milestone.status];
+    if (milestone.owner) facts.push(`owner ${clean(milestone.owner)}`);
+    if (milestone.overdue) facts.push('OVERDUE');
+    out.push(`  - ${clean(milestone.title)}: ${facts.join(', ')}`);
+  }
+
+  out.push('', 'Goals');
+  if (summary.goals.length === 0) out.push('  none yet');
+  for (const goal of summary.goals) {
+    out.push(`  - ${clean(goal.text)}`);
+    out.push(`    Measured by: ${goal.measure ? clean(goal.measure) : 'no measure yet'}`);
+  }
+
+  out.push('', 'Barriers');
+  const groups = [
+    ['Open', summary.barriers.open],
+    ['Watching', summary.barriers.watching],
+    ['Resolved', summary.barriers.resolved],
+  ] as const;
+  if (groups.every(([, items]) => items.length === 0)) out.push('  none recorded');
+  for (const [name, items] of groups) {
+    for (const barrier of items) {
+      const facts = [name.toLowerCase()];
+      if (barrier.owner) facts.push(`owner ${clean(barrier.owner)}`);
+      if (barrier.openFor && name !== 'Resolved') facts.push(`open for ${barrier.openFor}`);
+      out.push(`  - ${clean(barrier.text)} (${facts.join(', ')})`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** How messages name a file: relative to `cwd` when it is below it, else absolute. */
+function displayPath(file: string, cwd: string): string {
+  const shown = relativePath(file, cwd);
+  return shown.startsWith('../') ? file : shown;
+}
