@@ -1,0 +1,197 @@
+// Quick fixes and fix-all. The server is stateless between requests: each fix travels
+// in Diagnostic.data with the text it expects to replace, and is offered only while
+// the document still holds that text.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeActionParams,
+  CreateFile,
+  Diagnostic,
+  OptionalVersionedTextDocumentIdentifier,
+  Range,
+  TextDocumentEdit,
+  TextEdit as LspTextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAME } from './engine/config';
+import { chooseSafeFixes } from './engine/edits';
+import { Finding } from './engine/types';
+import { allowTermEdit, newConfigText } from './config-edit';
+import { DiagnosticData, DIAGNOSTIC_SOURCE, FixPayload, toFixPayload } from './diagnostics';
+import { CharterState, DocumentStore, LintResult, pathToUri, uriToPath } from './documents';
+import { insideMultilineScalar } from './yaml-cursor';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.partnership-charter`;
+
+export interface EditCapabilities {
+  /** The client accepts `documentChanges` (versioned edits). */
+  documentChanges: boolean;
+  /** The client can create files from a workspace edit. */
+  createFiles: boolean;
+}
+
+export function codeActions(params: CodeActionParams, result: LintResult, store: DocumentStore, caps: EditCapabilities): CodeAction[] {
+  const only = params.context.only;
+  const wanted = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  if (wanted(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+      actions.push(...quickFixes(diagnostic, result, store, caps));
+    }
+  }
+  if (wanted(FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(result, caps);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+function quickFixes(diagnostic: Diagnostic, result: LintResult, store: DocumentStore, caps: EditCapabilities): CodeAction[] {
+  const { state } = result;
+  const rule = String(diagnostic.code);
+  const data = dataOf(diagnostic, result);
+  const actions: CodeAction[] = [];
+  let preferred = false;
+  for (const fix of data.fixes) {
+    if (!stillApplies(state, fix)) continue;
+    const isPreferred: boolean = fix.safe && !preferred;
+    preferred ||= isPreferred;
+    actions.push({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred,
+      edit: documentEdit(state, fix.edits.map((e) => LspTextEdit.replace(e.range, e.newText)), caps),
+    });
+  }
+  if (rule === 'jargon' && data.term) {
+    const allow = allowTermAction(data.term, result, store, caps);
+    if (allow) actions.push({ ...allow, diagnostics: [diagnostic] });
+  }
+  const line = disableLineAction(state, diagnostic, rule, caps);
+  if (line) actions.push(line);
+  actions.push(disableFileAction(state, diagnostic, rule, caps));
+  return actions;
+}
+
+/** The diagnostic's fix payload; rebuilt from the current findings if the client dropped `data`. */
+function dataOf(diagnostic: Diagnostic, result: LintResult): DiagnosticData {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (data && Array.isArray(data.fixes)) return { fixes: data.fixes.filter(isFixPayload), term: typeof data.term === 'string' ? data.term : undefined };
+  const finding = result.findings.find((f) => f.rule === diagnostic.code && sameRange(result.state.shift(f.range), diagnostic.range));
+  if (!finding) return { fixes: [] };
+  const term = typeof finding.data?.term === 'string' ? finding.data.term : undefined;
+  return { fixes: finding.fixes.map((fix) => toFixPayload(result.state, fix)), term };
+}
+
+function isFixPayload(value: unknown): value is FixPayload {
+  const fix = value as FixPayload;
+  return typeof fix?.title === 'string' && Array.isArray(fix.edits) && fix.edits.every((e) => typeof e?.newText === 'string' && typeof e.expected === 'string' && e.range !== undefined);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** A fix is stale when the text it replaces changed since the diagnostic was made. */
+export function stillApplies(state: CharterState, fix: FixPayload): boolean {
+  return fix.edits.every((edit) => state.text.slice(state.offsetAt(edit.range.start), state.offsetAt(edit.range.end)) === edit.expected);
+}
+
+function documentEdit(state: CharterState, edits: LspTextEdit[], caps: EditCapabilities): WorkspaceEdit {
+  if (caps.documentChanges) {
+    // The version makes the client refuse the edit if the document moved on meanwhile.
+    return { documentChanges: [TextDocumentEdit.create({ uri: state.uri, version: state.version }, edits)] };
+  }
+  return { changes: { [state.uri]: edits } };
+}
+
+function newlineOf(state: CharterState): string {
+  return state.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+// ---- Suppression comments ------------------------------------------------------
+
+const NEXT_LINE_DIRECTIVE = /^(\s*)#\s*charter-disable-next-line(\s+[^#]*)?$/;
+
+/** `# charter-disable-next-line RULE` above the line, at its indentation (or added to one already there). */
+function disableLineAction(state: CharterState, diagnostic: Diagnostic, rule: string, caps: EditCapabilities): CodeAction | undefined {
+  const start = state.offsetAt(diagnostic.range.start);
+  // A comment line inside a block scalar would become part of the text.
+  if (insideMultilineScalar(state, start)) return undefined;
+  const lines = state.parsed.lines;
+  const line = lines.positionAt(start).line;
+  const previous = line > 0 ? lines.lineText(line - 1) : undefined;
+  const existing = previous !== undefined ? NEXT_LINE_DIRECTIVE.exec(previous) : null;
+  let edit: LspTextEdit;
+  if (existing && existing[2]?.trim() && !existing[2].includes(' -- ')) {
+    const end = state.rangeOf({ start: lines.lineContentEnd(line - 1), end: lines.lineContentEnd(line - 1) }).start;
+    edit = LspTextEdit.insert(end, `, ${rule}`);
+  } else {
+    const indent = /^\s*/.exec(lines.lineText(line))?.[0] ?? '';
+    const at = state.rangeOf({ start: lines.lineStart(line), end: lines.lineStart(line) }).start;
+    edit = LspTextEdit.insert(at, `${indent}# charter-disable-next-line ${rule}${newlineOf(state)}`);
+  }
+  return { title: `Disable ${rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: documentEdit(state, [edit], caps) };
+}
+
+function disableFileAction(state: CharterState, diagnostic: Diagnostic, rule: string, caps: EditCapabilities): CodeAction {
+  const at = state.rangeOf({ start: 0, end: 0 }).start;
+  const edit = LspTextEdit.insert(at, `# charter-disable ${rule}${newlineOf(state)}`);
+  return { title: `Disable ${rule} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: documentEdit(state, [edit], caps) };
+}
+
+// ---- Allowed terms -------------------------------------------------------------
+
+/** Writes the term into `jargon.allow` of the charter's `.charterrc.yaml`, creating the file if needed. */
+function allowTermAction(term: string, result: LintResult, store: DocumentStore, caps: EditCapabilities): CodeAction | undefined {
+  const charterPath = uriToPath(result.state.uri);
+  if (!charterPath) return undefined;
+  const configPath = result.resolved.configPath ?? path.join(path.dirname(charterPath), CONFIG_FILE_NAME);
+  const uri = pathToUri(configPath);
+  const title = `Add "${term}" to the allowed terms in ${CONFIG_FILE_NAME}`;
+  const open = store.get(uri);
+  let text: string | undefined = open?.getText();
+  if (text === undefined) {
+    try {
+      text = fs.readFileSync(configPath, 'utf8');
+    } catch {
+      text = undefined;
+    }
+  }
+  if (text === undefined) {
+    if (!caps.documentChanges || !caps.createFiles) return undefined;
+    const create = CreateFile.create(uri, { overwrite: false, ignoreIfExists: false });
+    const insert = TextDocumentEdit.create({ uri, version: null }, [LspTextEdit.insert({ line: 0, character: 0 }, newConfigText(term))]);
+    return { title, kind: CodeActionKind.QuickFix, edit: { documentChanges: [create, insert] } };
+  }
+  const edit = allowTermEdit(text, term);
+  if (!edit) return undefined;
+  const lines = textLines(text);
+  const change = LspTextEdit.replace({ start: lines(edit.start), end: lines(edit.end) }, edit.newText);
+  const identifier: OptionalVersionedTextDocumentIdentifier = { uri, version: open ? open.version : null };
+  const workspaceEdit: WorkspaceEdit = caps.documentChanges ? { documentChanges: [TextDocumentEdit.create(identifier, [change])] } : { changes: { [uri]: [change] } };
+  return { title, kind: CodeActionKind.QuickFix, edit: workspaceEdit };
+}
+
+/** Offset -> LSP position in a text that is not a charter state (the config file). */
+function textLines(text: string): (offset: number) => { line: number; character: number } {
+  return (offset) => {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  };
+}
+
+// ---- Fix all -------------------------------------------------------------------
+
+function fixAllAction(result: LintResult, caps: EditCapabilities): CodeAction | undefined {
+  const fixes = chooseSafeFixes(result.findings as Finding[]);
+  if (fixes.length === 0) return undefined;
+  const { state } = result;
+  const edits = fixes.flatMap((fix) => fix.edits).map((edit) => LspTextEdit.replace(state.rangeOf(edit), edit.newText));
+  return { title: 'Fix all safe problems in this charter', kind: FIX_ALL_KIND, edit: documentEdit(state, edits, caps) };
+}

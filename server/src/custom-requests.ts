@@ -1,0 +1,96 @@
+// Custom requests for the VS Code client (and any editor that wants them):
+//   charter/agenda  {uri, kind?, date?} -> {markdown, date}
+//   charter/summary {uri}               -> {data, findings, nextHuddle?, nextBriefing?}
+import { LSPErrorCodes, Range, RequestType, ResponseError } from 'vscode-languageserver/node';
+import { AGENDA_KINDS, AgendaKind, buildAgenda, planMeeting } from './engine/agenda';
+import { CharterData, toCharterData } from './engine/charter-data';
+import { formatDate, parseDate } from './engine/dates';
+import { Severity } from './engine/types';
+import { CharterState, DocumentStore, LintResult } from './documents';
+
+export interface AgendaParams {
+  uri: string;
+  kind?: AgendaKind;
+  /** YYYY-MM-DD; without it, the next meeting on or after today. */
+  date?: string;
+}
+
+export interface AgendaResponse {
+  markdown: string;
+  /** The meeting date, YYYY-MM-DD. */
+  date: string;
+}
+
+export interface SummaryParams {
+  uri: string;
+}
+
+export interface SummaryFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+export interface SummaryResponse {
+  data: CharterData;
+  findings: { counts: Record<Severity, number>; list: SummaryFinding[] };
+  /** YYYY-MM-DD of the next huddle / briefing on or after today, when the cadence says. */
+  nextHuddle?: string;
+  nextBriefing?: string;
+  today: string;
+}
+
+export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, void>('charter/agenda');
+export const SummaryRequest = new RequestType<SummaryParams, SummaryResponse, void>('charter/summary');
+
+function failure(message: string): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestFailed, message);
+}
+
+function stateFor(store: DocumentStore, uri: unknown): CharterState | ResponseError<void> {
+  if (typeof uri !== 'string') return new ResponseError(-32602, 'The request needs the charter\'s "uri".');
+  return store.stateForUri(uri) ?? failure(`Cannot read the charter ${uri}.`);
+}
+
+/** Agendas need the whole charter: a file with YAML errors would give a misleading one. */
+function syntaxError(state: CharterState): string | undefined {
+  const problem = state.parsed.problems.find((p) => p.rule === 'yaml-syntax');
+  if (!problem) return undefined;
+  const line = state.parsed.lines.positionAt(problem.span.start).line + 1;
+  return `The charter is not valid YAML yet (line ${line}: ${problem.message}) Fix that first, then generate the agenda.`;
+}
+
+export function agenda(store: DocumentStore, params: AgendaParams): AgendaResponse | ResponseError<void> {
+  const state = stateFor(store, params?.uri);
+  if (state instanceof ResponseError) return state;
+  const kind = params.kind ?? 'huddle';
+  if (!AGENDA_KINDS.includes(kind)) return new ResponseError(-32602, `"${String(kind)}" is not a meeting kind: use huddle or briefing.`);
+  let date;
+  if (params.date !== undefined) {
+    date = parseDate(params.date);
+    if (!date) return new ResponseError(-32602, `"${String(params.date)}" is not a date written YYYY-MM-DD.`);
+  }
+  const broken = syntaxError(state);
+  if (broken) return failure(broken);
+  const { today } = store.configFor(state.uri);
+  const result = buildAgenda(kind, toCharterData(state.value), { date, today });
+  if (!result.ok) return failure(result.error);
+  return { markdown: result.markdown, date: formatDate(result.date) };
+}
+
+export function summary(store: DocumentStore, params: SummaryParams): SummaryResponse | ResponseError<void> {
+  const state = stateFor(store, params?.uri);
+  if (state instanceof ResponseError) return state;
+  const result: LintResult = store.lint(state);
+  const data = toCharterData(state.value);
+  const today = result.resolved.today;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of result.findings) counts[finding.severity]++;
+  const list = result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: state.shift(f.range) }));
+  const next = (kind: AgendaKind) => {
+    const plan = planMeeting(kind, data, { today });
+    return plan.ok ? formatDate(plan.date) : undefined;
+  };
+  return { data, findings: { counts, list }, nextHuddle: next('huddle'), nextBriefing: next('briefing'), today: formatDate(today) };
+}

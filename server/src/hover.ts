@@ -1,0 +1,159 @@
+// Hovers: what a key means for the partnership, plain alternatives for jargon,
+// who a partner id is, how far away a date is, and what an enum value means.
+import { Hover, MarkupKind } from 'vscode-languageserver/node';
+import { asDate } from './engine/charter-data';
+import { addFrequency, daysBetween, describeRelative, formatLongDate, parseFrequency, weekdayName } from './engine/dates';
+import { MapView } from './engine/model';
+import { DateOnly, Finding, Span } from './engine/types';
+import { CharterState, LintResult } from './documents';
+import { describePath, displayPath, enumMeaning, valueKind, valueSchema } from './schema-lookup';
+import { CursorTarget, targetAt } from './yaml-cursor';
+
+export interface HoverOptions {
+  markdown: boolean;
+}
+
+/** Escapes text from the charter so it shows as written. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>#|~])/g, '\\$1');
+}
+
+function contains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
+export function hoverAt(result: LintResult, offset: number, options: HoverOptions): Hover | null {
+  const { state } = result;
+  const found = jargonHover(result, offset) ?? partnerHover(state, offset) ?? targetHover(result, offset);
+  if (!found) return null;
+  const value = options.markdown ? found.markdown : toPlainText(found.markdown);
+  return { contents: { kind: options.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value }, range: state.rangeOf(found.span) };
+}
+
+interface HoverText {
+  markdown: string;
+  span: Span;
+}
+
+function toPlainText(markdown: string): string {
+  return markdown.replace(/\\([\\`*_{}[\]<>#|~])/g, '$1').replace(/\*\*|`/g, '');
+}
+
+// ---- Jargon -----------------------------------------------------------------------
+
+function jargonHover(result: LintResult, offset: number): HoverText | undefined {
+  const finding = result.findings.find((f) => f.rule === 'jargon' && contains(f.span, offset));
+  if (!finding) return undefined;
+  return { markdown: jargonText(finding), span: finding.span };
+}
+
+function jargonText(finding: Finding): string {
+  const data = finding.data ?? {};
+  const matched = typeof data.matched === 'string' ? data.matched : String(data.term ?? '');
+  const alternatives = Array.isArray(data.alternatives) ? data.alternatives.filter((a): a is string => typeof a === 'string') : [];
+  const lines = [`**${escapeMarkdown(matched)}** is research jargon; clinical partners may not use it.`];
+  if (data.kind === 'acronym') lines[0] = `**${escapeMarkdown(matched)}** is an acronym not everyone at the table will know. Spell it out the first time.`;
+  if (alternatives.length > 0) lines.push('', `Plainer words: ${alternatives.map((a) => `"${escapeMarkdown(a)}"`).join(', ')}.`);
+  if (typeof data.note === 'string' && data.note) lines.push('', escapeMarkdown(data.note));
+  return lines.join('\n');
+}
+
+// ---- Partner ids ------------------------------------------------------------------
+
+function partnerHover(state: CharterState, offset: number): HoverText | undefined {
+  const { model } = state;
+  const ref = model.partnerRefs.find((r) => contains(r.span, offset));
+  const definition = ref ? undefined : model.partners.find((p) => p.get('id') && contains(p.get('id')!.valueSpan, offset));
+  const id = ref?.id ?? definition?.string('id');
+  const span = ref?.span ?? definition?.get('id')?.valueSpan;
+  if (!id || !span) return undefined;
+  const partner = model.partnerIds.get(id)?.item;
+  if (!partner) return { markdown: `No partner has the id \`${escapeMarkdown(id)}\`. Add it under \`partners\` or pick one that is listed.`, span };
+  return { markdown: partnerText(id, partner), span };
+}
+
+function partnerText(id: string, partner: MapView): string {
+  const name = partner.string('name');
+  const side = partner.string('side');
+  const lead = partner.string('lead');
+  const list = (key: string) => partner.scalarItems(key).map((s) => String(s.value ?? '')).filter((s) => s.trim() !== '');
+  const lines = [`**${escapeMarkdown(name ?? id)}** (\`${escapeMarkdown(id)}\`)`, ''];
+  const facts: string[] = [];
+  if (side === 'clinical' || side === 'research') facts.push(side === 'clinical' ? 'Clinical side' : 'Research side');
+  if (lead) facts.push(`lead: ${escapeMarkdown(lead)}`);
+  if (facts.length > 0) lines.push(facts.join(' · '), '');
+  const brings = list('brings');
+  lines.push(brings.length > 0 ? `Brings: ${brings.map(escapeMarkdown).join('; ')}` : 'Brings: nothing listed yet.');
+  const limits = list('limits');
+  if (limits.length > 0) lines.push('', `Limits: ${limits.map(escapeMarkdown).join('; ')}`);
+  const commitment = partner.string('commitment');
+  if (commitment) lines.push('', `Commitment: ${escapeMarkdown(commitment)}`);
+  return lines.join('\n');
+}
+
+// ---- Keys and values --------------------------------------------------------------
+
+function targetHover(result: LintResult, offset: number): HoverText | undefined {
+  const target = targetAt(result.state, offset);
+  if (!target) return undefined;
+  if (target.kind === 'key') return keyHover(target);
+  const schema = valueSchema(target.path);
+  const kind = valueKind(schema);
+  if (kind === 'date') return dateHover(result, target);
+  if (kind === 'enum') {
+    const value = String(target.scalar.value);
+    const meaning = enumMeaning(schema, value);
+    if (meaning) return { markdown: `**${escapeMarkdown(value)}**: ${escapeMarkdown(meaning)}`, span: target.span };
+  }
+  return undefined;
+}
+
+function keyHover(target: CursorTarget): HoverText | undefined {
+  const description = describePath(target.path);
+  if (!description) return undefined;
+  const lines = [`**\`${displayPath(target.path)}\`**`, '', description];
+  const schema = valueSchema(target.path);
+  if (Array.isArray(schema?.enum)) lines.push('', `One of: ${schema.enum.map((v) => `\`${String(v)}\``).join(', ')}.`);
+  return { markdown: lines.join('\n'), span: target.span };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function dayCount(days: number): string {
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+function dateHover(result: LintResult, target: CursorTarget): HoverText | undefined {
+  const date = asDate(target.scalar.value);
+  if (!date) return undefined;
+  const today = result.resolved.today;
+  const when = `${capitalize(weekdayName(date))}, ${formatLongDate(date).replace(/^\w+ /, '')}`;
+  const lines = [`**${when}**: ${relativeFor(result.state, target, date, today)}`];
+  const nextReview = reviewNote(result.state, target, date, today);
+  if (nextReview) lines.push('', nextReview);
+  return { markdown: lines.join('\n'), span: target.span };
+}
+
+/** "in 12 days", "today", "3 days ago", or "overdue by 3 days" for an unfinished milestone. */
+function relativeFor(state: CharterState, target: CursorTarget, date: DateOnly, today: DateOnly): string {
+  const late = daysBetween(date, today);
+  const path = target.path;
+  if (late > 0 && path[0] === 'timeline' && path[1] === 'milestones' && path[3] === 'due') {
+    const milestone = state.model.milestones.find((m) => contains(m.span, target.span.start));
+    if (milestone && milestone.string('status') !== 'done') return `overdue by ${dayCount(late)}`;
+  }
+  return describeRelative(date, today);
+}
+
+/** Under `review.last`: when the next review is due. */
+function reviewNote(state: CharterState, target: CursorTarget, last: DateOnly, today: DateOnly): string | undefined {
+  if (target.path.join('.') !== 'review.last') return undefined;
+  const frequency = parseFrequency(state.model.review?.string('every'));
+  if (!frequency) return undefined;
+  const due = addFrequency(last, frequency);
+  const late = daysBetween(due, today);
+  const status = late > 0 ? `overdue by ${dayCount(late)}` : describeRelative(due, today);
+  return `Next review due ${formatLongDate(due)} (${status}).`;
+}

@@ -1,0 +1,163 @@
+// charter/agenda, charter/summary and charter/lintWorkspace (with progress and cancellation).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { CLEAN, edit, tempDir } from '../helpers';
+import { TestClient, uri as toUri } from './lsp-client';
+
+const JARGON = edit(CLEAN, 'Help outpatient teams', 'A stepped-wedge rollout to help outpatient teams');
+const NO_CADENCE = edit(CLEAN, 'cadence:\n  huddle: {every: week, day: tuesday, time: "08:30", minutes: 15, attendees: [ops, queri]}\n  briefing: {every: quarter, minutes: 60, attendees: [ops, queri]}\n', '');
+
+interface Summary {
+  data: { title: string; partners: { id: string }[] };
+  findings: { counts: Record<string, number>; list: { rule: string; severity: string; message: string }[] };
+  nextHuddle?: string;
+  nextBriefing?: string;
+  today: string;
+}
+
+describe('language server: custom requests', () => {
+  let client: TestClient;
+  let root: string;
+
+  before(async () => {
+    root = tempDir('charter-lsp-custom-');
+    client = await TestClient.start({ root, settings: { today: '2026-11-26' } });
+  });
+
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  describe('charter/agenda', () => {
+    const uri = 'file:///tmp/custom/agenda.charter.yaml';
+
+    before(async () => {
+      await client.open(uri, CLEAN);
+    });
+
+    it('builds the next huddle agenda', async () => {
+      const result = await client.connection.sendRequest<{ markdown: string; date: string }>('charter/agenda', { uri, kind: 'huddle' });
+      assert.equal(result.date, '2026-12-01');
+      assert.match(result.markdown, /^# /);
+      assert.match(result.markdown, /Measurement-based care in outpatient mental health/);
+    });
+
+    it('builds a briefing agenda for a given date', async () => {
+      const result = await client.connection.sendRequest<{ markdown: string; date: string }>('charter/agenda', { uri, kind: 'briefing', date: '2027-01-12' });
+      assert.equal(result.date, '2027-01-12');
+      assert.ok(result.markdown.length > 0);
+    });
+
+    it('answers with an error that says what to add when there is no cadence', async () => {
+      const other = 'file:///tmp/custom/no-cadence.charter.yaml';
+      await client.open(other, NO_CADENCE);
+      await assert.rejects(client.connection.sendRequest('charter/agenda', { uri: other, kind: 'huddle' }), (error: ResponseError<void>) => {
+        assert.equal(error.code, LSPErrorCodes.RequestFailed);
+        assert.match(error.message, /no huddle cadence/);
+        return true;
+      });
+    });
+
+    it('rejects a bad kind or date', async () => {
+      await assert.rejects(client.connection.sendRequest('charter/agenda', { uri, kind: 'standup' }), /"standup" is not a meeting kind/);
+      await assert.rejects(client.connection.sendRequest('charter/agenda', { uri, date: '2026-02-30' }), /"2026-02-30" is not a date/);
+    });
+
+    it('refuses a charter that is not valid YAML', async () => {
+      const broken = 'file:///tmp/custom/broken.charter.yaml';
+      await client.open(broken, `${CLEAN}oops: [\n`);
+      await assert.rejects(client.connection.sendRequest('charter/agenda', { uri: broken }), /not valid YAML yet \(line \d+/);
+    });
+  });
+
+  describe('charter/summary', () => {
+    it('returns the charter data, the findings and the next meetings', async () => {
+      const uri = 'file:///tmp/custom/summary.charter.yaml';
+      await client.open(uri, JARGON);
+      const result = await client.connection.sendRequest<Summary>('charter/summary', { uri });
+      assert.equal(result.data.title, 'Measurement-based care in outpatient mental health');
+      assert.deepEqual(result.data.partners.map((p) => p.id), ['ops', 'queri']);
+      assert.deepEqual(result.findings.counts, { error: 0, warning: 1, info: 0 });
+      assert.deepEqual(result.findings.list.map((f) => [f.rule, f.severity]), [['jargon', 'warning']]);
+      assert.equal(result.nextHuddle, '2026-12-01');
+      assert.equal(result.nextBriefing, '2027-01-15');
+      assert.equal(result.today, '2026-11-26');
+    });
+
+    it('reads a charter that is not open from disk', async () => {
+      const file = path.join(root, 'closed.charter.yaml');
+      fs.writeFileSync(file, CLEAN);
+      const result = await client.connection.sendRequest<Summary>('charter/summary', { uri: toUri(file) });
+      assert.deepEqual(result.findings.counts, { error: 0, warning: 0, info: 0 });
+    });
+
+    it('answers an error for a file that cannot be read', async () => {
+      await assert.rejects(client.connection.sendRequest('charter/summary', { uri: toUri(path.join(root, 'missing.charter.yaml')) }), /Cannot read the charter/);
+    });
+  });
+
+  describe('charter/lintWorkspace', () => {
+    let workspace: string;
+    let wsClient: TestClient;
+
+    before(async () => {
+      workspace = tempDir('charter-lsp-workspace-');
+      fs.mkdirSync(path.join(workspace, 'teams', 'east'), { recursive: true });
+      fs.mkdirSync(path.join(workspace, 'node_modules', 'pkg'), { recursive: true });
+      fs.writeFileSync(path.join(workspace, 'clean.charter.yaml'), CLEAN);
+      fs.writeFileSync(path.join(workspace, 'teams', 'east', 'jargon.charter.yml'), JARGON);
+      fs.writeFileSync(path.join(workspace, 'node_modules', 'pkg', 'ignored.charter.yaml'), JARGON);
+      fs.writeFileSync(path.join(workspace, 'teams', 'notes.yaml'), 'not: a charter\n');
+      wsClient = await TestClient.start({ root: workspace, settings: { today: '2026-11-26' } });
+    });
+
+    after(async () => {
+      await wsClient.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    });
+
+    it('lints every charter in the workspace, publishes their diagnostics and reports progress', async () => {
+      const result = await wsClient.connection.sendRequest<{ files: { uri: string; findings: Record<string, number> }[] }>('charter/lintWorkspace', {});
+      assert.deepEqual(result.files, [
+        { uri: toUri(path.join(workspace, 'clean.charter.yaml')), findings: { error: 0, warning: 0, info: 0 } },
+        { uri: toUri(path.join(workspace, 'teams', 'east', 'jargon.charter.yml')), findings: { error: 0, warning: 1, info: 0 } },
+      ]);
+      const published = await wsClient.waitForDiagnostics(toUri(path.join(workspace, 'teams', 'east', 'jargon.charter.yml')));
+      assert.deepEqual(published.diagnostics.map((d) => d.code), ['jargon']);
+      // The server created a progress token and went begin -> report(s) -> end.
+      assert.equal(wsClient.createdProgressTokens.length, 1);
+      const token = wsClient.createdProgressTokens[0];
+      await wsClient.waitForProgress((p) => p.token === token && (p.value as { kind: string }).kind === 'end');
+      const kinds = wsClient.progress.filter((p) => p.token === token).map((p) => p.value as { kind: string; percentage?: number });
+      assert.equal(kinds[0].kind, 'begin');
+      assert.deepEqual(kinds.filter((k) => k.kind === 'report').map((k) => k.percentage), [50, 100]);
+    });
+
+    it('reports progress on the token the client sends', async () => {
+      const token = 'client-token-1';
+      wsClient.watchProgress(token);
+      await wsClient.connection.sendRequest('charter/lintWorkspace', { workDoneToken: token });
+      const end = await wsClient.waitForProgress((p) => p.token === token && (p.value as { kind: string }).kind === 'end');
+      assert.ok(end);
+    });
+
+    it('stops when the client cancels', async () => {
+      const many = path.join(workspace, 'many');
+      fs.mkdirSync(many);
+      for (let i = 0; i < 150; i++) fs.writeFileSync(path.join(many, `c${String(i).padStart(3, '0')}.charter.yaml`), CLEAN);
+      const token = 'client-token-cancel';
+      wsClient.watchProgress(token);
+      const source = new CancellationTokenSource();
+      const request = wsClient.connection.sendRequest('charter/lintWorkspace', { workDoneToken: token }, source.token);
+      await wsClient.waitForProgress((p) => p.token === token && (p.value as { kind: string }).kind === 'report');
+      source.cancel();
+      await assert.rejects(request, (error: ResponseError<void>) => error.code === LSPErrorCodes.RequestCancelled);
+      const reports = wsClient.progress.filter((p) => p.token === token && (p.value as { kind: string }).kind === 'report');
+      assert.ok(reports.length < 152, `stopped early (${reports.length} reports)`);
+      fs.rmSync(many, { recursive: true, force: true });
+    });
+  });
+});
