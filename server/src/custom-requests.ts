@@ -1,11 +1,11 @@
 // Custom requests for the VS Code client (and any editor that wants them):
 //   charter/agenda  {uri, kind?, date?} -> {markdown, date}
-//   charter/summary {uri}               -> {data, findings, nextHuddle?, nextBriefing?}
-import { LSPErrorCodes, Range, RequestType, ResponseError } from 'vscode-languageserver/node';
-import { AGENDA_KINDS, AgendaKind, buildAgenda, planMeeting } from './engine/agenda';
-import { CharterData, toCharterData } from './engine/charter-data';
+//   charter/summary {uri}               -> the engine's CharterSummary (what the preview renders)
+import { LSPErrorCodes, RequestType, ResponseError } from 'vscode-languageserver/node';
+import { AGENDA_KINDS, AgendaKind, buildAgenda } from './engine/agenda';
+import { toCharterData } from './engine/charter-data';
 import { formatDate, parseDate } from './engine/dates';
-import { Severity } from './engine/types';
+import { buildSummary, CharterSummary } from './engine/summary';
 import { CharterState, DocumentStore, LintResult } from './documents';
 
 export interface AgendaParams {
@@ -25,21 +25,8 @@ export interface SummaryParams {
   uri: string;
 }
 
-export interface SummaryFinding {
-  rule: string;
-  severity: Severity;
-  message: string;
-  range: Range;
-}
-
-export interface SummaryResponse {
-  data: CharterData;
-  findings: { counts: Record<Severity, number>; list: SummaryFinding[] };
-  /** YYYY-MM-DD of the next huddle / briefing on or after today, when the cadence says. */
-  nextHuddle?: string;
-  nextBriefing?: string;
-  today: string;
-}
+/** The engine's CharterSummary: what the preview panel and `charter summary --html` render. */
+export type SummaryResponse = CharterSummary;
 
 export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, void>('charter/agenda');
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResponse, void>('charter/summary');
@@ -83,14 +70,7 @@ export function summary(store: DocumentStore, params: SummaryParams): SummaryRes
   const state = stateFor(store, params?.uri);
   if (state instanceof ResponseError) return state;
   const result: LintResult = store.lint(state);
-  const data = toCharterData(state.value);
-  const today = result.resolved.today;
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const finding of result.findings) counts[finding.severity]++;
-  const list = result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: state.shift(f.range) }));
-  const next = (kind: AgendaKind) => {
-    const plan = planMeeting(kind, data, { today });
-    return plan.ok ? formatDate(plan.date) : undefined;
-  };
-  return { data, findings: { counts, list }, nextHuddle: next('huddle'), nextBriefing: next('briefing'), today: formatDate(today) };
+  // Ranges as the editor counts them (a byte order mark shifts nothing on screen).
+  const findings = result.findings.map((f) => ({ ...f, range: state.shift(f.range) }));
+  return buildSummary(state.value, findings, result.resolved.today);
 }

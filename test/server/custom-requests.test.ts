@@ -3,19 +3,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { CharterSummary } from '../../server/src/engine/summary';
 import { CLEAN, edit, tempDir } from '../helpers';
 import { TestClient, uri as toUri } from './lsp-client';
 
 const JARGON = edit(CLEAN, 'Help outpatient teams', 'A stepped-wedge rollout to help outpatient teams');
 const NO_CADENCE = edit(CLEAN, 'cadence:\n  huddle: {every: week, day: tuesday, time: "08:30", minutes: 15, attendees: [ops, queri]}\n  briefing: {every: quarter, minutes: 60, attendees: [ops, queri]}\n', '');
 
-interface Summary {
-  data: { title: string; partners: { id: string }[] };
-  findings: { counts: Record<string, number>; list: { rule: string; severity: string; message: string }[] };
-  nextHuddle?: string;
-  nextBriefing?: string;
-  today: string;
-}
+type Summary = CharterSummary;
 
 describe('language server: custom requests', () => {
   let client: TestClient;
@@ -74,16 +69,16 @@ describe('language server: custom requests', () => {
   });
 
   describe('charter/summary', () => {
-    it('returns the charter data, the findings and the next meetings', async () => {
+    it('returns the summary the preview renders: partners, health and the next meetings', async () => {
       const uri = 'file:///tmp/custom/summary.charter.yaml';
       await client.open(uri, JARGON);
       const result = await client.connection.sendRequest<Summary>('charter/summary', { uri });
-      assert.equal(result.data.title, 'Measurement-based care in outpatient mental health');
-      assert.deepEqual(result.data.partners.map((p) => p.id), ['ops', 'queri']);
-      assert.deepEqual(result.findings.counts, { error: 0, warning: 1, info: 0 });
-      assert.deepEqual(result.findings.list.map((f) => [f.rule, f.severity]), [['jargon', 'warning']]);
-      assert.equal(result.nextHuddle, '2026-12-01');
-      assert.equal(result.nextBriefing, '2027-01-15');
+      assert.equal(result.title, 'Measurement-based care in outpatient mental health');
+      assert.deepEqual(result.partners.map((p) => p.id), ['ops', 'queri']);
+      assert.deepEqual([result.health.errors, result.health.warnings, result.health.infos], [0, 1, 0]);
+      assert.deepEqual(result.health.problems.map((f) => [f.rule, f.severity]), [['jargon', 'warning']]);
+      assert.equal(result.cadence.huddle?.next, '2026-12-01');
+      assert.equal(result.cadence.briefing?.next, '2027-01-15');
       assert.equal(result.today, '2026-11-26');
     });
 
@@ -91,7 +86,7 @@ describe('language server: custom requests', () => {
       const file = path.join(root, 'closed.charter.yaml');
       fs.writeFileSync(file, CLEAN);
       const result = await client.connection.sendRequest<Summary>('charter/summary', { uri: toUri(file) });
-      assert.deepEqual(result.findings.counts, { error: 0, warning: 0, info: 0 });
+      assert.deepEqual([result.health.errors, result.health.warnings, result.health.infos], [0, 0, 0]);
     });
 
     it('answers an error for a file that cannot be read', async () => {
