@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { parseArgs } from 'node:util';
 import { dateFromLocal, parseDate } from '../engine/dates';
-import { applySafeFixes, lintText } from '../engine/index';
+import { fixUntilStable, lintText } from '../engine/index';
 import { CharterConfig, DateOnly, Finding } from '../engine/types';
 import { loadConfigForFile } from '../node/config-files';
 import {
@@ -54,9 +54,6 @@ Exit status:
   2  usage error, or a file that could not be read or fixed (the other files are
      still checked)
 `;
-
-/** How many rounds of fixes `--fix` applies at most (a fix may reveal another). */
-const MAX_FIX_PASSES = 10;
 
 export interface LintCommandOptions {
   /** ANSI colours in stylish output; the caller decides (terminal and NO_COLOR unset). */
@@ -260,19 +257,12 @@ function readCharter(file: string): CharterRead | { error: unknown } {
 }
 
 /**
- * Applies safe fixes until none is left (at most MAX_FIX_PASSES rounds) and returns the
- * new text with the findings that remain. A file with CRLF line endings is fixed as LF
- * and turned back to CRLF, so inserted lines get the file's line ending too.
+ * Applies safe fixes until none is left and returns the new text with the findings that
+ * remain. A file with CRLF line endings is fixed as LF and turned back to CRLF, so
+ * inserted lines get the file's line ending too.
  */
 function fixText(original: string, config: CharterConfig, today: DateOnly): { text: string; findings: Finding[] } {
   const crlf = original.includes('\r\n') && !/(^|[^\r])\n/.test(original);
-  let text = crlf ? original.replace(/\r\n/g, '\n') : original;
-  let findings = lintText(text, { config, today });
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const result = applySafeFixes(text, findings);
-    if (result.applied === 0) break;
-    text = result.text;
-    findings = lintText(text, { config, today });
-  }
-  return { text: crlf ? text.replace(/\r?\n/g, '\r\n') : text, findings };
+  const fixed = fixUntilStable(crlf ? original.replace(/\r\n/g, '\n') : original, { config, today });
+  return { text: crlf ? fixed.text.replace(/\r?\n/g, '\r\n') : fixed.text, findings: fixed.findings };
 }

@@ -1,6 +1,6 @@
 // The engine's public surface, shared by the language server, the CLI and the preview.
 export * from './types';
-export { lintText, lintParsed, lintModel, resolveToday, LintOptions } from './lint';
+export { lintText, lintParsed, lintModel, resolveToday, fixUntilStable, MAX_FIX_PASSES, LintOptions } from './lint';
 export { parseCharter, stripBom, ParsedCharter } from './parse';
 export { buildModel, CharterModel, MapView } from './model';
 export { applyEdits, applySafeFixes, chooseSafeFixes } from './edits';

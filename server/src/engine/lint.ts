@@ -1,5 +1,6 @@
 // The lint pipeline: parse -> model -> every enabled rule -> severity and suppression -> sorted findings.
 import { dateFromLocal } from './dates';
+import { applySafeFixes } from './edits';
 import { buildModel, CharterModel } from './model';
 import { parseCharter, ParsedCharter } from './parse';
 import { RULES } from './rules';
@@ -44,6 +45,14 @@ export function lintModel(model: CharterModel, options: LintOptions = {}): Findi
       report({ span: { start: 0, end: 0 }, message: `The ${rule.id} check failed on this file (${error instanceof Error ? error.message : String(error)}). Please report this.` });
     }
   }
+  // On a file that is not valid YAML the tree the fixes were computed from is a guess: fixes
+  // that insert new lines could land inside the broken part, so only replacements of existing
+  // text are offered, and none is safe (fix-all and --fix leave the file alone).
+  if (model.parsed.problems.some((problem) => problem.rule === 'yaml-syntax')) {
+    for (const finding of findings) {
+      finding.fixes = finding.fixes.filter((f) => f.edits.every((e) => e.end > e.start)).map((f) => (f.safe ? { ...f, safe: false } : f));
+    }
+  }
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
 }
 
@@ -51,6 +60,40 @@ export function lintParsed(parsed: ParsedCharter, options: LintOptions = {}): Fi
   return lintModel(buildModel(parsed), options);
 }
 
+/**
+ * Lints `text`. Spans and fix edits index `text` itself, also when it starts with a byte
+ * order mark (which the engine does not see, so ranges, like an editor's, do not count it).
+ */
 export function lintText(text: string, options: LintOptions = {}): Finding[] {
-  return lintParsed(parseCharter(text), options);
+  const parsed = parseCharter(text);
+  const findings = lintParsed(parsed, options);
+  const bom = text.length - parsed.text.length;
+  if (bom === 0) return findings;
+  return findings.map((finding) => ({
+    ...finding,
+    span: { start: finding.span.start + bom, end: finding.span.end + bom },
+    fixes: finding.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + bom, end: e.end + bom })) })),
+  }));
+}
+
+/** How many fix-and-relint rounds `fixUntilStable` runs at most; fixes that unlock others need a few. */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Applies every safe fix, re-lints, and repeats until nothing more applies (fixes whose
+ * edits overlapped in one round get their turn in the next). Returns the final text and
+ * its findings. Used by `charter lint --fix`; pure, so tests can check it never loses data.
+ */
+export function fixUntilStable(text: string, options: LintOptions = {}): { text: string; findings: Finding[]; applied: number } {
+  let current = text;
+  let findings = lintText(current, options);
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const result = applySafeFixes(current, findings);
+    if (result.applied === 0) break;
+    applied += result.applied;
+    current = result.text;
+    findings = lintText(current, options);
+  }
+  return { text: current, findings, applied };
 }
