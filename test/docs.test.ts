@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { renderRulesDoc, RULES_DOC_PATH } from '../server/src/engine/rule-docs';
+import { renderRulesDoc, renderRuleSettings, RULES_DOC_PATH } from '../server/src/engine/rule-docs';
 import { RULES } from '../server/src/engine/rules';
 import { lint } from './helpers';
 
@@ -12,6 +12,16 @@ describe('docs', () => {
   it('docs/rules.md matches the rule metadata (run `npm run docs` after changing a rule)', () => {
     const onDisk = fs.readFileSync(path.join(root, RULES_DOC_PATH), 'utf8');
     assert.equal(onDisk, renderRulesDoc());
+  });
+
+  it('the partnershipCharter.rules editor setting matches the rule metadata (run `npm run docs`)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    assert.deepEqual(pkg.contributes.configuration.properties['partnershipCharter.rules'].properties, renderRuleSettings());
+  });
+
+  it('the .charterrc.yaml schema lists exactly the rule ids', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/charterrc.schema.json'), 'utf8'));
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), RULES.map((r) => r.id).sort());
   });
 
   it('the README mentions every rule id', () => {

@@ -11,9 +11,9 @@ import {
 import { CONFIG_FILE_NAME } from './engine/config';
 import { Finding, Fix, Severity } from './engine/types';
 import { CharterState, DocumentStore, isConfigUri, LintResult, pathToUri } from './documents';
+import { RULES_DOC_URL } from './engine/rule-docs';
 
 export const DIAGNOSTIC_SOURCE = 'charter';
-export const RULES_DOC_URL = 'https://github.com/partnership-charter/partnership-charter/blob/main/docs/rules.md';
 
 /** A fix as it travels in Diagnostic.data: ranges plus the text each edit expects to replace. */
 export interface FixPayload {

@@ -41,3 +41,23 @@ export function renderRulesDoc(): string {
   }
   return out.join('\n');
 }
+
+export const RULES_DOC_URL = 'https://github.com/partnership-charter/partnership-charter/blob/main/docs/rules.md';
+
+const SEVERITY_SETTING = {
+  type: 'string',
+  enum: ['error', 'warning', 'info', 'off'],
+  enumDescriptions: ['Show as an error.', 'Show as a warning.', 'Show as information.', 'Turn this check off.'],
+};
+
+/** The `partnershipCharter.rules` editor setting (package.json), one property per rule. */
+export function renderRuleSettings(): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const rule of RULES) {
+    properties[rule.id] = {
+      ...SEVERITY_SETTING,
+      markdownDescription: `${rule.description} ${rule.docs.why} Default: ${rule.defaultSeverity}. [About \`${rule.id}\`](${RULES_DOC_URL}#${rule.id})`,
+    };
+  }
+  return properties;
+}
