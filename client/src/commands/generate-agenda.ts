@@ -38,6 +38,24 @@ function longDate(iso: string): string {
   return `${DAYS[date.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/**
+ * Opens the agenda as an untitled document named after where it would be saved
+ * (agendas/<date>-<kind>.md beside the charter). A fixed name matters: VS Code reuses
+ * "Untitled-N" names, and opening content under a just-closed name can show the old text.
+ */
+async function openAgendaDocument(charter: vscode.Uri, kind: AgendaKind, agenda: AgendaResponse): Promise<vscode.TextDocument> {
+  if (charter.scheme !== 'file' && charter.scheme !== 'vscode-remote') {
+    return vscode.workspace.openTextDocument({ language: 'markdown', content: agenda.markdown });
+  }
+  const target = vscode.Uri.joinPath(charter, '..', 'agendas', `${agenda.date}-${kind}.md`).with({ scheme: 'untitled' });
+  const document = await vscode.workspace.openTextDocument(target);
+  // The same agenda may already be open from an earlier run: start again from the new text.
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(target, new vscode.Range(0, 0, document.lineCount, 0), agenda.markdown);
+  await vscode.workspace.applyEdit(edit);
+  return vscode.languages.setTextDocumentLanguage(document, 'markdown');
+}
+
 /** Remembers which untitled documents are agendas of which charter. */
 export class AgendaTracker implements vscode.Disposable {
   private readonly records = new Map<string, AgendaRecord>();
@@ -127,7 +145,7 @@ export async function generateAgenda(
     return undefined;
   }
 
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: agenda.markdown });
+  const document = await openAgendaDocument(charter, kind, agenda);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   tracker.remember(document, { charter, kind, date: agenda.date });
 
