@@ -39,21 +39,23 @@ function longDate(iso: string): string {
 }
 
 /**
- * Opens the agenda as an untitled document named after where it would be saved
- * (agendas/<date>-<kind>.md beside the charter). A fixed name matters: VS Code reuses
- * "Untitled-N" names, and opening content under a just-closed name can show the old text.
+ * Opens the agenda as an untitled document. While agendas/<date>-<kind>.md does not exist
+ * yet, the document is named after it, so Save proposes that path; VS Code refuses that
+ * name once the file exists, and then the document is an ordinary Untitled-N.
  */
 async function openAgendaDocument(charter: vscode.Uri, kind: AgendaKind, agenda: AgendaResponse): Promise<vscode.TextDocument> {
-  if (charter.scheme !== 'file' && charter.scheme !== 'vscode-remote') {
-    return vscode.workspace.openTextDocument({ language: 'markdown', content: agenda.markdown });
+  const target = vscode.Uri.joinPath(charter, '..', 'agendas', `${agenda.date}-${kind}.md`);
+  const named = charter.scheme !== 'untitled' && !(await exists(target));
+  const document = named
+    ? await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }))
+    : await vscode.workspace.openTextDocument({ language: 'markdown', content: agenda.markdown });
+  // A reused name can come back with an earlier document's text: make sure it holds this agenda.
+  if (document.getText() !== agenda.markdown) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), agenda.markdown);
+    await vscode.workspace.applyEdit(edit);
   }
-  const target = vscode.Uri.joinPath(charter, '..', 'agendas', `${agenda.date}-${kind}.md`).with({ scheme: 'untitled' });
-  const document = await vscode.workspace.openTextDocument(target);
-  // The same agenda may already be open from an earlier run: start again from the new text.
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(target, new vscode.Range(0, 0, document.lineCount, 0), agenda.markdown);
-  await vscode.workspace.applyEdit(edit);
-  return vscode.languages.setTextDocumentLanguage(document, 'markdown');
+  return document.languageId === 'markdown' ? document : vscode.languages.setTextDocumentLanguage(document, 'markdown');
 }
 
 /** Remembers which untitled documents are agendas of which charter. */

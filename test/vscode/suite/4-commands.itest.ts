@@ -66,6 +66,25 @@ describe('Commands', () => {
     );
   });
 
+  it('Save next to charter writes agendas/<date>-huddle.md and never overwrites without asking', async () => {
+    const uri = fixtureUri('clean.charter.yaml');
+    await openCharter(uri);
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateBriefingAgenda', uri, '2027-03-04');
+    assert.ok(doc, 'no agenda document');
+    const target = vscode.Uri.joinPath(uri, '..', 'agendas', '2027-03-04-briefing.md');
+    const saved = await vscode.commands.executeCommand<vscode.Uri>('partnershipCharter.saveAgendaNextToCharter', doc, { overwrite: false });
+    assert.strictEqual(saved?.toString(), target.toString());
+    const written = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    assert.match(written, /^# Briefing/);
+    // A second agenda for the same date must not replace the saved file when overwrite is refused.
+    await vscode.workspace.fs.writeFile(target, Buffer.from('kept by the user\n', 'utf8'));
+    const again = await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateBriefingAgenda', uri, '2027-03-04');
+    const refused = await vscode.commands.executeCommand<vscode.Uri>('partnershipCharter.saveAgendaNextToCharter', again, { overwrite: false });
+    assert.strictEqual(refused, undefined);
+    assert.strictEqual(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'), 'kept by the user\n');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..', 'agendas'), { recursive: true });
+  });
+
   it('Generate Huddle Agenda without a uri uses the active charter', async () => {
     await openCharter(fixtureUri('clean.charter.yaml'));
     // Without a date the command asks for one (the UI smoke test covers that prompt).
