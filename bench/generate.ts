@@ -9,6 +9,11 @@ export interface GenerateOptions {
   defects?: boolean;
   /** Seed for the deterministic pseudo-random choices. */
   seed?: number;
+  /**
+   * Also add mistakes a JSON Schema catches (misspelled keys, enum values that are
+   * not allowed, impossible dates), so schema-only tools have something to report.
+   */
+  schemaDefects?: boolean;
 }
 
 const ORGS = ['Office of Mental Health Operations', 'Great Lakes Network Office', 'Mental Health QUERI Center', 'Pacific Network Office', 'Center for Care Innovation', 'Rural Health Resource Center'];
@@ -55,11 +60,12 @@ export function generateCharter(options: GenerateOptions): string {
   // Partners take about a tenth of the lines, milestones and barriers the rest.
   const partnerCount = Math.max(2, Math.round(options.lines / 120));
   out.push('partners:');
+  const schemaDefect = (index: number) => options.schemaDefects === true && index % 25 === 7;
   for (let i = 0; i < partnerCount; i++) {
     out.push(
       `  - id: p${i}`,
       `    name: ${pick(ORGS)} ${i}`,
-      `    side: ${i % 2 === 0 ? 'clinical' : 'research'}`,
+      `    ${schemaDefect(i + 4) ? 'sied' : 'side'}: ${i % 2 === 0 ? 'clinical' : 'research'}`,
       `    lead: ${pick(PEOPLE)}`,
       `    contact: person${i}@example.org`,
       '    brings:',
@@ -85,13 +91,16 @@ export function generateCharter(options: GenerateOptions): string {
   const barrierStart = () => out.length >= options.lines * 0.8;
   while (!barrierStart()) {
     const owner = options.defects && index % 17 === 3 ? 'p-unknown' : `p${index % partnerCount}`;
-    out.push(`    - {id: m${index}, title: "${pick(PROSE)}", due: ${date(2026)}, owner: ${owner}, status: ${pick(STATUSES)}}`);
+    const due = schemaDefect(index) ? '2026-02-30' : date(2026);
+    const status = schemaDefect(index + 10) ? 'on-trak' : pick(STATUSES);
+    out.push(`    - {id: m${index}, title: "${pick(PROSE)}", due: ${due}, owner: ${owner}, status: ${status}}`);
     index++;
   }
   out.push('barriers:');
   index = 0;
   while (out.length < options.lines - 3) {
-    out.push(`  - {id: b${index}, text: "${pick(PROSE)}", owner: p${index % partnerCount}, status: open, raised: ${date(2026)}}`);
+    const status = schemaDefect(index) ? 'opened' : 'open';
+    out.push(`  - {id: b${index}, text: "${pick(PROSE)}", owner: p${index % partnerCount}, status: ${status}, raised: ${date(2026)}}`);
     index++;
   }
   out.push('review:', '  every: quarter', `  last: ${options.defects ? '2026-01-01' : '2026-10-01'}`);

@@ -109,8 +109,13 @@ function documentEdit(state: CharterState, edits: LspTextEdit[], caps: EditCapab
   return { changes: { [state.uri]: edits } };
 }
 
+/** Asked for each diagnostic: the whole text is searched once per version. */
+const newlines = new WeakMap<CharterState, string>();
+
 function newlineOf(state: CharterState): string {
-  return state.text.includes('\r\n') ? '\r\n' : '\n';
+  let newline = newlines.get(state);
+  if (newline === undefined) newlines.set(state, (newline = state.text.includes('\r\n') ? '\r\n' : '\n'));
+  return newline;
 }
 
 // ---- Suppression comments ------------------------------------------------------

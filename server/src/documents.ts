@@ -10,6 +10,7 @@ import { CONFIG_FILE_NAME, parseConfig } from './engine/config';
 import { dateFromLocal, formatDate } from './engine/dates';
 import { lintModel } from './engine/lint';
 import { buildModel, CharterModel } from './engine/model';
+import { ChunkedParser } from './engine/chunked-parse';
 import { parseCharter, ParsedCharter } from './engine/parse';
 import { RULE_IDS } from './engine/rules';
 import { CharterConfig, DateOnly, defaultConfig, Finding, Span } from './engine/types';
@@ -33,12 +34,17 @@ export class CharterState {
   readonly version: number;
   readonly uri: string;
 
-  constructor(readonly document: TextDocument) {
+  /**
+   * With `parser` (one per open document), a large charter is parsed in chunks and only the
+   * chunks an edit touched are parsed again; the previous state's nodes are reused (and
+   * their offsets moved), so a state is replaced, not kept, when a new version is parsed.
+   */
+  constructor(readonly document: TextDocument, parser?: ChunkedParser) {
     this.version = document.version;
     this.uri = document.uri;
     const raw = document.getText();
     this.bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
-    this.parsed = parseCharter(raw);
+    this.parsed = parser ? parser.parse(raw) : parseCharter(raw);
     this.text = this.parsed.text;
     this.model = buildModel(this.parsed);
     this.large = raw.length > LARGE_FILE_BYTES / 4 && Buffer.byteLength(raw, 'utf8') > LARGE_FILE_BYTES;
@@ -127,6 +133,7 @@ export class DocumentStore {
   private settingsGeneration = 0;
   private workspaceFolders: string[] = [];
   private readonly states = new Map<string, CharterState>();
+  private readonly parsers = new Map<string, ChunkedParser>();
   private readonly results = new Map<string, LintResult>();
   /** Parsed config documents that are open in the editor, by version. */
   private readonly openConfigs = new Map<string, { version: number; value: unknown; parsed: ReturnType<typeof parseConfig> }>();
@@ -168,10 +175,18 @@ export class DocumentStore {
   stateOf(document: TextDocument): CharterState {
     const cached = this.states.get(document.uri);
     if (cached && cached.document === document && cached.version === document.version) return cached;
-    const state = new CharterState(document);
+    const open = this.documents.get(document.uri) === document;
+    const state = new CharterState(document, open ? this.parserFor(document.uri) : undefined);
     // Only open documents are cached; a file read from disk for one request is not kept.
-    if (this.documents.get(document.uri) === document && state.version === document.version) this.states.set(document.uri, state);
+    if (open && state.version === document.version) this.states.set(document.uri, state);
     return state;
+  }
+
+  /** One incremental parser per open document: it keeps the chunks of the last version. */
+  private parserFor(uri: string): ChunkedParser {
+    let parser = this.parsers.get(uri);
+    if (!parser) this.parsers.set(uri, (parser = new ChunkedParser()));
+    return parser;
   }
 
   /** The open charter at `uri`, or undefined when it is not open or not a charter. */
@@ -214,6 +229,7 @@ export class DocumentStore {
   /** Drops the caches of a closed document. */
   forget(uri: string): void {
     this.states.delete(uri);
+    this.parsers.delete(uri);
     this.results.delete(uri);
     this.openConfigs.delete(uri);
   }

@@ -28,15 +28,31 @@ export function insertTopLevel(model: CharterModel, key: string, lines: string[]
   if (!root || isFlow(root)) return undefined;
   const { text, lines: index } = model.parsed;
   const newline = newlineOf(text);
-  const indent = ' '.repeat(index.positionAt(root.firstKeySpan.start).character);
+  // The first key's column, not counting a byte order mark in front of it.
+  const keyStart = root.firstKeySpan.start;
+  const indent = ' '.repeat(text.slice(index.lineStart(index.positionAt(keyStart).line), keyStart).replace(/\uFEFF/g, '').length);
   const later = TOP_LEVEL_ORDER.slice(TOP_LEVEL_ORDER.indexOf(key) + 1);
   const before = later.map((k) => root.get(k)).find((info) => info !== undefined);
   if (before) {
     const at = index.lineStart(index.positionAt(before.keySpan.start).line);
     return { start: at, end: at, newText: blockText(lines, indent, newline) };
   }
-  const needsNewline = text.length > 0 && !text.endsWith('\n');
-  return { start: text.length, end: text.length, newText: (needsNewline ? newline : '') + blockText(lines, indent, newline) };
+  const end = documentEnd(model);
+  const needsNewline = end > 0 && text.charAt(end - 1) !== '\n';
+  return { start: end, end, newText: (needsNewline ? newline : '') + blockText(lines, indent, newline) };
+}
+
+/**
+ * Where new top-level keys are appended: the end of the text, unless the first document ends
+ * earlier (a `---` starting a second document, or a `...` end marker), so they stay in it.
+ */
+function documentEnd(model: CharterModel): number {
+  const { text, doc } = model.parsed;
+  const range = doc?.range;
+  if (!range) return text.length;
+  const marker = /^\.\.\.(?=[ \t\r\n]|$)/m.exec(text.slice(range[1], range[2]));
+  if (marker) return range[1] + marker.index;
+  return Math.min(range[2], text.length);
 }
 
 /** Inserts a new first entry into a block mapping, at its indentation. */

@@ -6,7 +6,7 @@ import { parseCharter, ParsedCharter } from './parse';
 import { RULES } from './rules';
 import { RuleReport } from './rules/rule';
 import { findSuppressions, isSuppressed } from './suppression';
-import { CharterConfig, DateOnly, defaultConfig, Finding, Severity } from './types';
+import { CharterConfig, DateOnly, defaultConfig, Finding, Severity, Span } from './types';
 
 export interface LintOptions {
   config?: CharterConfig;
@@ -24,6 +24,12 @@ function severityFor(ruleId: string, fallback: Severity, config: CharterConfig):
   return setting ?? fallback;
 }
 
+/**
+ * The most findings one rule lists for one file; one more finding counts the rest. A file of a
+ * million repeated keys gave a million diagnostics (gigabytes in the language server).
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
 export function lintModel(model: CharterModel, options: LintOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig();
   const today = resolveToday(options);
@@ -33,9 +39,18 @@ export function lintModel(model: CharterModel, options: LintOptions = {}): Findi
   for (const rule of RULES) {
     const severity = severityFor(rule.id, rule.defaultSeverity, config);
     if (!severity) continue;
+    let listed = 0;
+    let unlisted = 0;
+    let firstUnlisted: Span | undefined;
     const report = (r: RuleReport) => {
       const range = lines.rangeOf(r.span);
       if (isSuppressed(suppressions, rule.id, range.start.line)) return;
+      if (listed >= MAX_FINDINGS_PER_RULE) {
+        unlisted++;
+        firstUnlisted ??= r.span;
+        return;
+      }
+      listed++;
       findings.push({ rule: rule.id, severity, message: r.message, span: r.span, range, fixes: r.fixes ?? [], data: r.data });
     };
     try {
@@ -43,6 +58,10 @@ export function lintModel(model: CharterModel, options: LintOptions = {}): Findi
     } catch (error) {
       // One broken rule must not hide the findings of the others.
       report({ span: { start: 0, end: 0 }, message: `The ${rule.id} check failed on this file (${error instanceof Error ? error.message : String(error)}). Please report this.` });
+    }
+    if (firstUnlisted) {
+      const message = `${unlisted} more \`${rule.id}\` findings in this file are not listed (only the first ${MAX_FINDINGS_PER_RULE} are). Fix those and check again.`;
+      findings.push({ rule: rule.id, severity, message, span: firstUnlisted, range: lines.rangeOf(firstUnlisted), fixes: [] });
     }
   }
   // On a file that is not valid YAML the tree the fixes were computed from is a guess: fixes

@@ -1,6 +1,6 @@
 // The charter model: the parts of the YAML tree that rules, hovers and
 // navigation care about, each with its source span. Built in one pass.
-import { isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { ParsedCharter } from './parse';
 import { Span } from './types';
 
@@ -19,17 +19,62 @@ export function nodeSpan(node: Node | null | undefined): Span | undefined {
   return range ? { start: range[0], end: range[1] } : undefined;
 }
 
+/** Span of a range, or the span of a key when the value is empty (`key:` parses as a zero-width null scalar). */
+function valueSpanOf(pair: Pair, keyRange: readonly number[]): Span {
+  const value = pair.value as Node | null;
+  const range = value?.range;
+  if (!range || (isScalar(value) && value.value === null && range[0] === range[1])) return { start: keyRange[0], end: keyRange[1] };
+  return { start: range[0], end: range[1] };
+}
+
+/**
+ * One pair of a map. Spans are read from the nodes when asked for: a map whose text did not
+ * change keeps its nodes (and its view) from one version of a document to the next, while
+ * text before it may move them.
+ */
+class NodePairInfo implements PairInfo {
+  readonly key: string;
+  readonly value: Node | null;
+
+  constructor(readonly pair: Pair) {
+    this.key = String((pair.key as Scalar).value);
+    this.value = (pair.value as Node | null) ?? null;
+  }
+
+  get keySpan(): Span {
+    const range = (this.pair.key as Node).range!;
+    return { start: range[0], end: range[1] };
+  }
+
+  get valueSpan(): Span {
+    return valueSpanOf(this.pair, (this.pair.key as Node).range!);
+  }
+}
+
 /** A YAML mapping with quick access to its pairs by key. */
 export class MapView {
   private readonly pairs = new Map<string, PairInfo>();
-  readonly firstKeySpan: Span;
 
-  constructor(readonly map: YAMLMap, readonly span: Span) {
+  /** `span` is kept for callers that pass it; the view reads the map's current range. */
+  constructor(readonly map: YAMLMap, span?: Span) {
+    void span;
     for (const pair of map.items) {
-      const info = pairInfo(pair);
-      if (info && !this.pairs.has(info.key)) this.pairs.set(info.key, info);
+      if (!isScalar(pair.key) || !(pair.key as Node).range) continue;
+      const key = String(pair.key.value);
+      if (!this.pairs.has(key)) this.pairs.set(key, new NodePairInfo(pair as Pair));
     }
-    this.firstKeySpan = this.pairs.values().next().value?.keySpan ?? { start: span.start, end: span.start };
+  }
+
+  get span(): Span {
+    const range = this.map.range!;
+    return { start: range[0], end: range[1] };
+  }
+
+  get firstKeySpan(): Span {
+    const first: PairInfo | undefined = this.pairs.values().next().value;
+    if (first) return first.keySpan;
+    const start = this.map.range![0];
+    return { start, end: start };
   }
 
   get(key: string): PairInfo | undefined {
@@ -65,7 +110,12 @@ export class MapView {
   mapItems(key: string): MapView[] {
     const value = this.pairs.get(key)?.value;
     if (!isSeq(value)) return [];
-    return value.items.filter(isMap).map((item) => mapView(item as YAMLMap)).filter((v): v is MapView => v !== undefined);
+    const views: MapView[] = [];
+    for (const item of value.items) {
+      const view = isMap(item) ? mapView(item as YAMLMap) : undefined;
+      if (view) views.push(view);
+    }
+    return views;
   }
 
   /** Scalar items of a sequence value (or the value itself if it is one scalar). */
@@ -77,20 +127,19 @@ export class MapView {
   }
 }
 
-function pairInfo(pair: Pair): PairInfo | undefined {
-  if (!isScalar(pair.key)) return undefined;
-  const keySpan = nodeSpan(pair.key as Node);
-  if (!keySpan) return undefined;
-  const value = (pair.value as Node | null) ?? null;
-  const valueSpan = nodeSpan(value) ?? keySpan;
-  // An empty value (`key:`) parses as a null scalar with a zero-width range.
-  const empty = isScalar(value) && value.value === null && valueSpan.start === valueSpan.end;
-  return { key: String(pair.key.value), keySpan, value, valueSpan: empty ? keySpan : valueSpan, pair };
-}
+/**
+ * Views by map. A map's pairs never change once parsed (the chunked parser builds new
+ * maps around reused ones), so a view can be shared by every version the map is part of.
+ */
+const views = new WeakMap<YAMLMap, MapView>();
 
 export function mapView(map: YAMLMap): MapView | undefined {
-  const span = nodeSpan(map);
-  return span ? new MapView(map, span) : undefined;
+  let view = views.get(map);
+  if (view && view.map.items.length === map.items.length) return view;
+  if (!map.range) return undefined;
+  view = new MapView(map);
+  views.set(map, view);
+  return view;
 }
 
 export type PartnerRefKind = 'owner' | 'attendee' | 'milestone-owner' | 'barrier-owner';
@@ -123,6 +172,8 @@ export interface ScalarText {
   span: Span;
   /** Prose fields are checked for jargon; other scalars only define acronyms. */
   prose: ProseField | undefined;
+  /** The scalar's node: the same object for as long as its text is unchanged (caches key on it). */
+  node: Scalar;
 }
 
 export interface CharterModel {
@@ -167,14 +218,25 @@ export function buildModel(parsed: ParsedCharter): CharterModel {
     review: root?.child('review'),
     partnerIds: new Map(),
     partnerRefs: [],
-    scalars: [],
+    scalars: undefined as unknown as ScalarText[],
   };
   for (const partner of partners) {
     const id = idEntry(partner);
     if (id && !model.partnerIds.has(id.id)) model.partnerIds.set(id.id, id);
   }
   collectPartnerRefs(model);
-  if (rootNode) collectScalars(rootNode as Node, proseFieldsOf(model), model.scalars);
+  // Only the jargon rule reads every scalar: collected when first asked for (never when the rule is off).
+  let scalars: ScalarText[] | undefined;
+  Object.defineProperty(model, 'scalars', {
+    enumerable: true,
+    get: () => {
+      if (!scalars) {
+        scalars = [];
+        if (rootNode) collectScalars(rootNode as Node, proseFieldsOf(model), scalars);
+      }
+      return scalars;
+    },
+  });
   return model;
 }
 
@@ -231,16 +293,18 @@ function collectScalars(root: Node, prose: Map<Node, ProseField>, out: ScalarTex
   while (stack.length > 0) {
     const node = stack.pop();
     if (isScalar(node)) {
-      const span = nodeSpan(node);
-      if (span && typeof node.value === 'string') out.push({ span, prose: prose.get(node) });
+      const range = node.range;
+      if (range && typeof node.value === 'string') out.push({ span: { start: range[0], end: range[1] }, prose: prose.get(node), node });
     } else if (isMap(node) || isSeq(node)) {
-      const children: unknown[] = [];
-      for (const item of node.items as unknown[]) {
-        if (item && typeof item === 'object' && 'key' in item) {
-          children.push((item as Pair).key, (item as Pair).value);
-        } else children.push(item);
+      // Children go on the stack last first, so they come off in document order.
+      const items = node.items as unknown[];
+      for (let i = items.length - 1; i >= 0; i--) {
+        const item = items[i];
+        if (isPair(item)) {
+          if (item.value) stack.push(item.value);
+          if (item.key) stack.push(item.key);
+        } else if (item) stack.push(item);
       }
-      for (let i = children.length - 1; i >= 0; i--) if (children[i]) stack.push(children[i]);
     }
   }
 }

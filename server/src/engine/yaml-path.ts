@@ -19,9 +19,22 @@ export function pathSegments(instancePath: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** Key -> first pair, for large maps: a file with thousands of unknown keys looks each one up. */
+const pairIndexes = new WeakMap<object, { size: number; index: Map<string, Pair> }>();
+
 export function findPair(map: unknown, key: string): Pair | undefined {
   if (!isMap(map)) return undefined;
-  return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
+  if (map.items.length < 32) return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
+  let cached = pairIndexes.get(map);
+  if (!cached || cached.size !== map.items.length) {
+    const index = new Map<string, Pair>();
+    for (const p of map.items) {
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    }
+    cached = { size: map.items.length, index };
+    pairIndexes.set(map, cached);
+  }
+  return cached.index.get(key);
 }
 
 export function locatePath(root: unknown, segments: readonly string[]): Located {

@@ -26,6 +26,12 @@ export interface TextSegment {
   text: string;
   offset: number;
   checked: boolean;
+  /**
+   * An object that stands for this exact text (its YAML node): the hits found in it are
+   * remembered for as long as the object lives, so text that did not change between two
+   * lints of a document is not scanned again.
+   */
+  key?: object;
 }
 
 export const BUILTIN_TERMS: readonly JargonEntry[] = Object.freeze(rawTerms as JargonEntry[]);
@@ -294,6 +300,13 @@ function isParenthesized(text: string, start: number, end: number): boolean {
   return /[\p{L}\p{N}.'’"”]\s*\(\s*$/u.test(before) && /^\s*[);,]/.test(text.slice(end, end + 20));
 }
 
+const NO_HITS: JargonHit[] = [];
+
+/** A copy that does not share memory with the document it was cut from. */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
 interface Expansion {
   entry: JargonEntry;
   key: string;
@@ -306,6 +319,8 @@ export class JargonMatcher {
   private readonly expansionKeys: Expansion[] = [];
   private readonly acronymsFolded = new Map<string, JargonEntry>();
   private readonly allowed: Set<JargonEntry>;
+  /** Hits (offsets relative to the segment) by segment key; dropped with the key. */
+  private readonly segmentHits = new WeakMap<object, { length: number; hits: JargonHit[] }>();
 
   constructor(entries: readonly JargonEntry[], allow: readonly string[]) {
     const distinct = this.distinct(entries);
@@ -333,7 +348,7 @@ export class JargonMatcher {
 
   /** Hits across segments in document order, dropping acronyms spelled out earlier and dropping hits in unchecked segments. */
   findInSegments(segments: readonly TextSegment[]): JargonHit[] {
-    const found = segments.map((segment) => this.findInText(segment.text, segment.offset));
+    const found = segments.map((segment) => this.findInSegment(segment));
     const hasAcronyms = found.some((hits) => hits.some((hit) => hit.entry.kind === 'acronym'));
     const spelledOut = hasAcronyms ? this.firstExpansionEnds(segments) : new Map<JargonEntry, number>();
     const defined = new Set<JargonEntry>();
@@ -345,6 +360,22 @@ export class JargonMatcher {
       }
     });
     return result;
+  }
+
+  /** Hits of one segment, from the cache when its key was scanned before (with the same text). */
+  private findInSegment(segment: TextSegment): JargonHit[] {
+    if (!segment.key) return this.findInText(segment.text, segment.offset);
+    // The key's text never changes (a node is replaced when its text is); the length is a cheap check.
+    // The text itself is not kept: a slice of a document would keep that whole version alive.
+    let cached = this.segmentHits.get(segment.key);
+    if (!cached || cached.length !== segment.text.length) {
+      const hits = this.findInText(segment.text, 0).map((hit) => ({ ...hit, matched: detached(hit.matched) }));
+      cached = { length: segment.text.length, hits };
+      this.segmentHits.set(segment.key, cached);
+    }
+    const { hits } = cached;
+    if (hits.length === 0) return NO_HITS;
+    return hits.map((hit) => ({ ...hit, start: hit.start + segment.offset, end: hit.end + segment.offset }));
   }
 
   /** The entry for a term, a matched inflection ("randomised") or an acronym. */

@@ -1,3 +1,4 @@
+import { hasReusableNodes } from '../chunked-parse';
 import { fix, replaceEdit } from '../edits';
 import { getMatcher, JargonHit, TextSegment } from '../jargon/matcher';
 import { Fix } from '../types';
@@ -59,10 +60,14 @@ export const jargon: Rule = {
   },
   check({ model, config, report }) {
     const { text } = model.parsed;
+    // In the editor, the nodes of text that did not change live on from one version to the
+    // next: the matcher remembers their hits. A one-off parse (the CLI) gains nothing from that.
+    const cache = hasReusableNodes(model.parsed);
     const segments: TextSegment[] = model.scalars.map((scalar) => ({
       text: text.slice(scalar.span.start, scalar.span.end),
       offset: scalar.span.start,
       checked: scalar.prose !== undefined,
+      key: cache ? scalar.node : undefined,
     }));
     const matcher = getMatcher(config.jargonExtra, config.jargonAllow);
     for (const hit of matcher.findInSegments(segments)) {

@@ -1,4 +1,5 @@
 import { insertTopLevel, fix } from '../edits';
+import { allPartnerIds, idText } from './meeting-blocks';
 import { Rule } from './rule';
 
 export const ownerMissing: Rule = {
@@ -12,12 +13,14 @@ export const ownerMissing: Rule = {
   },
   check({ model, report }) {
     if (!model.root || model.root.has('owner')) return;
-    const clinical = model.partners.find((p) => p.string('side') === 'clinical' && p.string('id'));
+    // Only a valid id may be written (an invalid one would add a `schema` error).
+    const writable = new Set(allPartnerIds(model));
+    const clinical = model.partners.find((p) => p.string('side') === 'clinical' && writable.has(p.string('id') ?? ''));
     const ownerId = clinical?.string('id');
     report({
       span: model.firstLineSpan,
       message: 'Say which partner owns the project: add `owner:` with that partner\'s id. Agreeing on one owner up front settles who sets the plan and reports upward.',
-      fixes: ownerId ? fix(`Add \`owner: ${ownerId}\``, insertTopLevel(model, 'owner', [`owner: ${ownerId}`])) : [],
+      fixes: ownerId ? fix(`Add \`owner: ${ownerId}\``, insertTopLevel(model, 'owner', [`owner: ${idText(ownerId)}`])) : [],
     });
   },
 };

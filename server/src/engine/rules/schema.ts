@@ -11,6 +11,9 @@ import { Span } from '../types';
 import { findPair, Located, locatePath, pathSegments } from '../yaml-path';
 import { Rule, RuleReport } from './rule';
 
+/** The most `schema` findings listed for one file; a count stands for the rest. */
+export const MAX_SCHEMA_FINDINGS = 500;
+
 export const schema: Rule = {
   id: 'schema',
   defaultSeverity: 'error',
@@ -39,7 +42,18 @@ export const schema: Rule = {
     }
     if (validateCharter(value)) return;
     const seen = new Set<string>();
-    for (const error of validateCharter.errors ?? []) {
+    const errors = validateCharter.errors ?? [];
+    for (let i = 0; i < errors.length; i++) {
+      const error = errors[i];
+      if (seen.size >= MAX_SCHEMA_FINDINGS) {
+        // Describing a million unknown keys (each with suggestions) took minutes and gigabytes.
+        const next = describeError(model, error);
+        report({
+          span: next?.span ?? model.firstLineSpan,
+          message: `Up to ${errors.length - i} more problems with keys and values are not listed. Fix the ones above (perhaps a whole block is misplaced) and check again.`,
+        });
+        break;
+      }
       const finding = describeError(model, error);
       if (!finding) continue;
       const key = `${finding.span.start}:${finding.span.end}:${finding.message}`;
@@ -169,13 +183,15 @@ function unknownKey(model: CharterModel, located: Located, key: string, segments
   // ajv's schemaPath is relative to a referenced definition, so walk the schema by instance path instead.
   const known = Object.keys(schemaAt(segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)))?.properties ?? {});
   const suggestion = uniqueSuggestion(key, known);
+  // Renaming onto a key that is already there would make a duplicate key (invalid YAML).
+  const renameable = suggestion !== undefined && findPair(located.node, suggestion) === undefined;
   const message = suggestion
     ? `Unknown key \`${key}\` in ${where}. Did you mean \`${suggestion}\`?`
     : `Unknown key \`${key}\` in ${where}. Known keys here: ${known.join(', ')}.`;
   return {
     span,
     message,
-    fixes: suggestion ? fix(`Rename to \`${suggestion}\``, replaceEdit(span.start, span.end, suggestion), false) : [],
+    fixes: suggestion && renameable ? fix(`Rename to \`${suggestion}\``, replaceEdit(span.start, span.end, suggestion), false) : [],
     data: { unknownKey: key, suggestion },
   };
 }

@@ -1,6 +1,7 @@
 import { fix, replaceEdit } from '../edits';
 import { PartnerRefKind } from '../model';
 import { closeMatches, uniqueSuggestion } from '../suggest';
+import { allPartnerIds, idText } from './meeting-blocks';
 import { Rule } from './rule';
 
 const WHERE: Record<PartnerRefKind, string> = {
@@ -21,17 +22,23 @@ export const unknownPartner: Rule = {
   },
   check({ model, report }) {
     const ids = [...model.partnerIds.keys()];
+    // Only a valid id may be written by the fix; an invalid one would trade this error for a `schema` one.
+    const writable = new Set(allPartnerIds(model));
+    const known = ids.length > 0 ? ` Known partner ids: ${ids.join(', ')}.` : ' Add the partner under `partners` first.';
+    // The same unknown id tends to repeat (a renamed partner); compare it with every id once.
+    const suggestions = new Map<string, { suggestion: string | undefined; close: string[] }>();
     for (const ref of model.partnerRefs) {
       if (model.partnerIds.has(ref.id)) continue;
-      const suggestion = uniqueSuggestion(ref.id, ids);
-      const known = ids.length > 0 ? ` Known partner ids: ${ids.join(', ')}.` : ' Add the partner under `partners` first.';
+      let match = suggestions.get(ref.id);
+      if (!match) suggestions.set(ref.id, (match = { suggestion: uniqueSuggestion(ref.id, ids), close: closeMatches(ref.id, ids) }));
+      const { suggestion } = match;
       report({
         span: ref.span,
         message: suggestion
           ? `${WHERE[ref.kind]} \`${ref.id}\` is not a partner id. Did you mean \`${suggestion}\`?`
           : `${WHERE[ref.kind]} \`${ref.id}\` is not a partner id.${known}`,
-        fixes: suggestion ? fix(`Change to \`${suggestion}\``, replaceEdit(ref.span.start, ref.span.end, suggestion)) : [],
-        data: { id: ref.id, suggestions: closeMatches(ref.id, ids) },
+        fixes: suggestion && writable.has(suggestion) ? fix(`Change to \`${suggestion}\``, replaceEdit(ref.span.start, ref.span.end, idText(suggestion))) : [],
+        data: { id: ref.id, suggestions: [...match.close] },
       });
     }
   },
