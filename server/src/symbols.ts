@@ -124,7 +124,8 @@ export function foldingRanges(state: CharterState, lineLimit?: number): FoldingR
       }
     }
   }
-  out.push(...commentFolds(state));
+  // A loop, not push(...): spreading hundreds of thousands of folds overflows the stack.
+  for (const fold of commentFolds(state)) out.push(fold);
   out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
   return lineLimit !== undefined ? out.slice(0, lineLimit) : out;
 }

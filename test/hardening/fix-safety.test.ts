@@ -124,6 +124,7 @@ describe('hardening: fix safety', function () {
       'a file cut off inside a quoted value is not fixed automatically': '---\r\ncharter: 1\r\ntitle: "Café staff say \\"',
       'renaming a key may reveal problems in its block': 'charter: 1\ntitle: T\nétimeline:\n  milestones:\n    - {id: m0, title: M, owner: ops, status: on-trak}\n',
       'a misspelled key with no value': 'charter: 1\ntitle: T\npartners:\n  - id: ops\n    name: O\n    side: clinical\n    leed:',
+      'a lone CR at the end of the file (fix-all leaves it alone)': 'charter: 1\r\ntitle: T\r\npartners:\r\n  - {id: ops, name: O, side: clinical}\r\ntimeline:\r',
       'a quick fix inside a broken line': 'charter: 1\ntitle: T\nbarriers:\n  - text: >\r      Stakeholder engagement\n    status: open',
     };
     for (const [name, text] of Object.entries(cases)) {

@@ -10,6 +10,7 @@ import { dateFromLocal, formatLongDate, parseDate } from '../engine/dates';
 import { DateOnly } from '../engine/types';
 import { describeIOError, displayPath } from './files';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
+import { readCharterText } from '../node/read-charter';
 
 export const AGENDA_USAGE = `Usage: charter agenda FILE [options]
 
@@ -144,7 +145,7 @@ export async function runAgendaCommand(args: string[], io: CliIO): Promise<numbe
   const shown = displayPath(file, io.cwd);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readCharterText(file);
   } catch (error) {
     return fail(`cannot read ${shown}: ${describeIOError(error)}`);
   }

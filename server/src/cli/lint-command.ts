@@ -8,6 +8,7 @@ import { dateFromLocal, parseDate } from '../engine/dates';
 import { fixUntilStable, lintText } from '../engine/index';
 import { CharterConfig, DateOnly, Finding } from '../engine/types';
 import { loadConfigForFile } from '../node/config-files';
+import { readRegularFile } from '../node/read-charter';
 import {
   describeIOError,
   displayPath,
@@ -235,12 +236,8 @@ interface CharterRead {
 }
 
 function readCharter(file: string): CharterRead | { error: unknown } {
-  let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
-    const stats = fs.fstatSync(fd);
-    if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    const buffer = fs.readFileSync(fd);
+    const { buffer, stats } = readRegularFile(file);
     const bom = buffer.subarray(0, 3).equals(UTF8_BOM);
     const body = bom ? buffer.subarray(3) : buffer;
     return {
@@ -251,8 +248,6 @@ function readCharter(file: string): CharterRead | { error: unknown } {
     };
   } catch (error) {
     return { error };
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

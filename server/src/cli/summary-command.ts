@@ -14,6 +14,7 @@ import { loadConfigForFile } from '../node/config-files';
 import { writeFileAtomic } from './agenda-command';
 import { describeIOError, displayPath as relativePath } from './files';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
+import { readCharterText } from '../node/read-charter';
 
 export const SUMMARY_USAGE = `Usage: charter summary FILE [options]
 
@@ -103,7 +104,7 @@ export async function runSummaryCommand(args: string[], io: CliIO): Promise<numb
   let text: string;
   try {
     if (fs.statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    text = fs.readFileSync(file, 'utf8');
+    text = readCharterText(file);
   } catch (error) {
     return fail(`cannot read ${shown}: ${describeIOError(error)}`);
   }

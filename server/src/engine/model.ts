@@ -1,6 +1,7 @@
 // The charter model: the parts of the YAML tree that rules, hovers and
 // navigation care about, each with its source span. Built in one pass.
 import { isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { hasReusableNodes } from './chunked-parse';
 import { ParsedCharter } from './parse';
 import { Span } from './types';
 
@@ -55,8 +56,12 @@ class NodePairInfo implements PairInfo {
 export class MapView {
   private readonly pairs = new Map<string, PairInfo>();
 
-  /** `span` is kept for callers that pass it; the view reads the map's current range. */
-  constructor(readonly map: YAMLMap, span?: Span) {
+  /**
+   * `span` is kept for callers that pass it; the view reads the map's current range.
+   * `shared`: the map's nodes live on in later versions (chunked parse), so the views of it
+   * and of the maps below it are kept for those versions.
+   */
+  constructor(readonly map: YAMLMap, span?: Span, private readonly shared = false) {
     void span;
     for (const pair of map.items) {
       if (!isScalar(pair.key) || !(pair.key as Node).range) continue;
@@ -103,7 +108,7 @@ export class MapView {
 
   child(key: string): MapView | undefined {
     const info = this.pairs.get(key);
-    return info && isMap(info.value) ? mapView(info.value) : undefined;
+    return info && isMap(info.value) ? mapView(info.value, this.shared) : undefined;
   }
 
   /** Items of a sequence value that are maps (other items are schema errors). */
@@ -112,7 +117,7 @@ export class MapView {
     if (!isSeq(value)) return [];
     const views: MapView[] = [];
     for (const item of value.items) {
-      const view = isMap(item) ? mapView(item as YAMLMap) : undefined;
+      const view = isMap(item) ? mapView(item as YAMLMap, this.shared) : undefined;
       if (view) views.push(view);
     }
     return views;
@@ -133,11 +138,12 @@ export class MapView {
  */
 const views = new WeakMap<YAMLMap, MapView>();
 
-export function mapView(map: YAMLMap): MapView | undefined {
+export function mapView(map: YAMLMap, shared = false): MapView | undefined {
+  if (!shared) return map.range ? new MapView(map) : undefined;
   let view = views.get(map);
   if (view && view.map.items.length === map.items.length) return view;
   if (!map.range) return undefined;
-  view = new MapView(map);
+  view = new MapView(map, undefined, true);
   views.set(map, view);
   return view;
 }
@@ -197,46 +203,61 @@ export interface CharterModel {
   scalars: ScalarText[];
 }
 
+/**
+ * The model as built from a parse. `scalars` is collected on first use: only the jargon rule
+ * reads every scalar, and it may be off. (A class getter, not a per-object accessor: those
+ * made garbage collection noticeably slower on the CLI's thousands of small files.)
+ */
+class BuiltModel implements CharterModel {
+  root: MapView | undefined;
+  firstLineSpan: Span;
+  partners: MapView[];
+  goals: MapView[];
+  cadence: MapView | undefined;
+  huddle: MapView | undefined;
+  briefing: MapView | undefined;
+  timeline: MapView | undefined;
+  milestones: MapView[];
+  barriers: MapView[];
+  review: MapView | undefined;
+  partnerIds = new Map<string, IdEntry>();
+  partnerRefs: PartnerRef[] = [];
+  private scalarList: ScalarText[] | undefined;
+
+  constructor(readonly parsed: ParsedCharter) {
+    const rootNode = parsed.doc?.contents;
+    const root = isMap(rootNode) ? mapView(rootNode as YAMLMap, hasReusableNodes(parsed)) : undefined;
+    this.root = root;
+    this.firstLineSpan = { start: 0, end: parsed.lines.lineContentEnd(0) };
+    this.partners = root?.mapItems('partners') ?? [];
+    this.goals = root?.mapItems('goals') ?? [];
+    this.cadence = root?.child('cadence');
+    this.huddle = this.cadence?.child('huddle');
+    this.briefing = this.cadence?.child('briefing');
+    this.timeline = root?.child('timeline');
+    this.milestones = this.timeline?.mapItems('milestones') ?? [];
+    this.barriers = root?.mapItems('barriers') ?? [];
+    this.review = root?.child('review');
+  }
+
+  get scalars(): ScalarText[] {
+    if (!this.scalarList) {
+      const list: ScalarText[] = [];
+      const rootNode = this.parsed.doc?.contents;
+      if (rootNode) collectScalars(rootNode as Node, proseFieldsOf(this), list);
+      this.scalarList = list;
+    }
+    return this.scalarList;
+  }
+}
+
 export function buildModel(parsed: ParsedCharter): CharterModel {
-  const rootNode = parsed.doc?.contents;
-  const root = isMap(rootNode) ? mapView(rootNode as YAMLMap) : undefined;
-  const cadence = root?.child('cadence');
-  const timeline = root?.child('timeline');
-  const partners = root?.mapItems('partners') ?? [];
-  const model: CharterModel = {
-    parsed,
-    root,
-    firstLineSpan: { start: 0, end: parsed.lines.lineContentEnd(0) },
-    partners,
-    goals: root?.mapItems('goals') ?? [],
-    cadence,
-    huddle: cadence?.child('huddle'),
-    briefing: cadence?.child('briefing'),
-    timeline,
-    milestones: timeline?.mapItems('milestones') ?? [],
-    barriers: root?.mapItems('barriers') ?? [],
-    review: root?.child('review'),
-    partnerIds: new Map(),
-    partnerRefs: [],
-    scalars: undefined as unknown as ScalarText[],
-  };
-  for (const partner of partners) {
+  const model = new BuiltModel(parsed);
+  for (const partner of model.partners) {
     const id = idEntry(partner);
     if (id && !model.partnerIds.has(id.id)) model.partnerIds.set(id.id, id);
   }
   collectPartnerRefs(model);
-  // Only the jargon rule reads every scalar: collected when first asked for (never when the rule is off).
-  let scalars: ScalarText[] | undefined;
-  Object.defineProperty(model, 'scalars', {
-    enumerable: true,
-    get: () => {
-      if (!scalars) {
-        scalars = [];
-        if (rootNode) collectScalars(rootNode as Node, proseFieldsOf(model), scalars);
-      }
-      return scalars;
-    },
-  });
   return model;
 }
 

@@ -114,6 +114,17 @@ export function parseCharter(rawText: string): ParsedCharter {
       problems.push({ rule: 'yaml-syntax', message: plainYamlError(error.message), span: spanOf(error.pos, text.length) });
     }
   }
+  // Line breaks are LF or CRLF (spec "Files"). The yaml package reads a lone CR inconsistently
+  // (at the end of a file it becomes part of a value), so it is reported once, which also keeps
+  // fix-all from editing a file whose lines it does not see the way the parser does.
+  const loneCr = text.search(/\r(?!\n)/);
+  if (loneCr !== -1 && doc) {
+    problems.push({
+      rule: 'yaml-syntax',
+      message: 'This line ends with a lone carriage return (CR). Save the file with LF or CRLF line endings.',
+      span: { start: lines.lineStart(lines.positionAt(loneCr).line), end: loneCr },
+    });
+  }
   if (documents.length > 1) {
     const second = documents[1];
     const start = second.range?.[0] ?? text.length;

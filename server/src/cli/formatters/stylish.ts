@@ -43,7 +43,7 @@ export function formatStylish(results: readonly FileResult[], options: Pick<Form
         rule: finding.rule,
       };
     });
-    const width = (key: 'line' | 'column' | 'severity' | 'message') => Math.max(...rows.map((row) => row[key].length));
+    const width = (key: 'line' | 'column' | 'severity' | 'message') => rows.reduce((max, row) => Math.max(max, row[key].length), 0);
     const [lineWidth, columnWidth, severityWidth, messageWidth] = [
       width('line'),
       width('column'),

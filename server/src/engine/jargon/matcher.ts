@@ -320,7 +320,7 @@ export class JargonMatcher {
   private readonly acronymsFolded = new Map<string, JargonEntry>();
   private readonly allowed: Set<JargonEntry>;
   /** Hits (offsets relative to the segment) by segment key; dropped with the key. */
-  private readonly segmentHits = new WeakMap<object, { length: number; hits: JargonHit[] }>();
+  private readonly segmentHits = new WeakMap<object, { length: number; hits: JargonHit[]; full: boolean }>();
 
   constructor(entries: readonly JargonEntry[], allow: readonly string[]) {
     const distinct = this.distinct(entries);
@@ -364,18 +364,30 @@ export class JargonMatcher {
 
   /** Hits of one segment, from the cache when its key was scanned before (with the same text). */
   private findInSegment(segment: TextSegment): JargonHit[] {
-    if (!segment.key) return this.findInText(segment.text, segment.offset);
+    if (!segment.key) return this.findHits(segment.text, segment.offset, segment.checked).hits;
     // The key's text never changes (a node is replaced when its text is); the length is a cheap check.
     // The text itself is not kept: a slice of a document would keep that whole version alive.
     let cached = this.segmentHits.get(segment.key);
-    if (!cached || cached.length !== segment.text.length) {
-      const hits = this.findInText(segment.text, 0).map((hit) => ({ ...hit, matched: detached(hit.matched) }));
-      cached = { length: segment.text.length, hits };
+    if (!cached || cached.length !== segment.text.length || (segment.checked && !cached.full)) {
+      const found = this.findHits(segment.text, 0, segment.checked);
+      const hits = found.hits.map((hit) => ({ ...hit, matched: detached(hit.matched) }));
+      cached = { length: segment.text.length, hits, full: found.full };
       this.segmentHits.set(segment.key, cached);
     }
     const { hits } = cached;
     if (hits.length === 0) return NO_HITS;
     return hits.map((hit) => ({ ...hit, start: hit.start + segment.offset, end: hit.end + segment.offset }));
+  }
+
+  /**
+   * The hits of a segment. In an unchecked one (names, ids, dates) only acronyms matter (a
+   * name can spell one out), so the long list of terms is not tried on it unless it holds an
+   * acronym, where the terms decide which of two overlapping hits counts. `full` tells
+   * whether term hits are included.
+   */
+  private findHits(text: string, offset: number, checked: boolean): { hits: JargonHit[]; full: boolean } {
+    if (!checked && this.acronyms.scan(text).length === 0) return { hits: NO_HITS, full: false };
+    return { hits: this.findInText(text, offset), full: true };
   }
 
   /** The entry for a term, a matched inflection ("randomised") or an acronym. */
