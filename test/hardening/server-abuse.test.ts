@@ -24,6 +24,7 @@ import { lintText } from '../../server/src/engine/lint';
 import { Finding } from '../../server/src/engine/types';
 import { CLEAN, TODAY } from '../helpers';
 import { TestClient } from '../server/lsp-client';
+import { MAX_ENTRIES } from '../../server/src/engine/parse';
 
 const SETTINGS = { today: '2026-11-26' };
 /** The server's peak resident memory must stay below this (VmHWM). */
@@ -231,16 +232,12 @@ describe('hardening: language server under abuse', function () {
     await client.close(uri);
   });
 
-  // Pending: ten megabytes of dense structure (900,000 `key: value` lines) peak at 1.1-2.6 GB
-  // in the server, because large files go through the chunked parser
-  // (server/src/engine/chunked-parse.ts), which does not apply parse.ts's MAX_ENTRIES limit
-  // (parseCharter refuses such a file in 0.5 s). Enable when the chunked parser falls back
-  // to parseCharter (or calls firstBeyondEntryLimit) for texts over 1 MB.
-  it.skip('a 10 MB file of dense structure stays under the memory bound (own server)', async () => {
+  // Ten megabytes of dense structure: the chunked parser applies parse.ts's MAX_ENTRIES refusal too.
+  it('a 10 MB file of dense structure stays under the memory bound (own server)', async () => {
     const dense = await TestClient.start({ settings: { ...SETTINGS } });
     try {
       const uri = 'file:///abuse/dense.charter.yaml';
-      await dense.open(uri, Array.from({ length: 900_000 }, (_, i) => `k${i}: v`).join('\n'));
+      await dense.open(uri, Array.from({ length: MAX_ENTRIES + 300_000 }, (_, i) => `k${i}: v`).join('\n'));
       const published = await within(60_000, 'diagnostics for 10 MB of keys', dense.waitForDiagnostics(uri, { version: 1 }));
       assert.ok(published.diagnostics.length <= 1002, `${published.diagnostics.length} diagnostics`);
       const peak = peakMemoryKb(dense.child.pid!);

@@ -38,7 +38,7 @@ export const MAX_NESTING_DEPTH = 200;
  * its trees, which take over a kilobyte per entry: ten megabytes of `key: value` lines took the
  * language server past 2.5 GB. Only texts over a megabyte are counted.
  */
-export const MAX_ENTRIES = 200_000;
+export const MAX_ENTRIES = 600_000;
 
 /** The offset where the MAX_ENTRIES-th key or list item starts (by the yaml lexer, which keeps no tree). */
 export function firstBeyondEntryLimit(source: string): number | undefined {
