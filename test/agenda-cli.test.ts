@@ -3,28 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runAgendaCommand } from '../server/src/cli/agenda-command';
-import { CliIO } from '../server/src/cli/io';
+import { fakeIO } from './helpers';
 
-interface FakeIO extends CliIO {
-  out: string;
-  err: string;
-}
-
-function fakeIO(cwd: string, now = new Date(2026, 10, 26, 9, 0)): FakeIO {
-  const io: FakeIO = {
-    cwd,
-    out: '',
-    err: '',
-    stdout: (text) => {
-      io.out += text;
-    },
-    stderr: (text) => {
-      io.err += text;
-    },
-    now: () => now,
-  };
-  return io;
-}
 
 const CHARTER = `charter: 1
 title: Peer support in primary care

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CliIO } from '../server/src/cli/io';
 import { lintText, LintOptions } from '../server/src/engine/lint';
 import { DateOnly, Finding, Range } from '../server/src/engine/types';
 
@@ -90,4 +91,26 @@ export function rangeIn(text: string, lineNeedle: string, needle: string): Range
   const character = lines[line].indexOf(needle);
   if (character === -1) throw new Error(`line ${line} has no ${JSON.stringify(needle)}`);
   return { start: { line, character }, end: { line, character: character + needle.length } };
+}
+
+/** A CliIO that records what a command prints, with a fixed clock (2026-11-26 09:00 local). */
+export interface FakeIO extends CliIO {
+  out: string;
+  err: string;
+}
+
+export function fakeIO(cwd: string, now = new Date(2026, 10, 26, 9, 0)): FakeIO {
+  const io: FakeIO = {
+    cwd,
+    out: '',
+    err: '',
+    stdout: (text) => {
+      io.out += text;
+    },
+    stderr: (text) => {
+      io.err += text;
+    },
+    now: () => now,
+  };
+  return io;
 }

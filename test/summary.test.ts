@@ -2,34 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../server/src/cli/main';
-import { CliIO } from '../server/src/cli/io';
 import { findMediaFolder, formatSummaryText, runSummaryCommand } from '../server/src/cli/summary-command';
 import { lintParsed } from '../server/src/engine/lint';
 import { parseCharter } from '../server/src/engine/parse';
 import { buildSummary, CharterSummary } from '../server/src/engine/summary';
 import { jsonForScriptElement, renderSummaryHtml } from '../server/src/engine/summary-html';
-import { CLEAN, edit, tempDir, TODAY } from './helpers';
+import { CLEAN, edit, tempDir, TODAY, fakeIO } from './helpers';
 
-interface FakeIO extends CliIO {
-  out: string;
-  err: string;
-}
-
-function fakeIO(cwd: string, now = new Date(2026, 10, 26, 9, 0)): FakeIO {
-  const io: FakeIO = {
-    cwd,
-    out: '',
-    err: '',
-    stdout: (text) => {
-      io.out += text;
-    },
-    stderr: (text) => {
-      io.err += text;
-    },
-    now: () => now,
-  };
-  return io;
-}
 
 function summarize(text: string): CharterSummary {
   const parsed = parseCharter(text);
