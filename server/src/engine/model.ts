@@ -199,15 +199,9 @@ export interface CharterModel {
   /** Partner definitions by id (the first one wins; duplicates are a finding). */
   partnerIds: Map<string, IdEntry>;
   partnerRefs: PartnerRef[];
-  /** Every scalar in document order, marked when it is a prose field. */
-  scalars: ScalarText[];
 }
 
-/**
- * The model as built from a parse. `scalars` is collected on first use: only the jargon rule
- * reads every scalar, and it may be off. (A class getter, not a per-object accessor: those
- * made garbage collection noticeably slower on the CLI's thousands of small files.)
- */
+/** The model as built from a parse. */
 class BuiltModel implements CharterModel {
   root: MapView | undefined;
   firstLineSpan: Span;
@@ -222,7 +216,6 @@ class BuiltModel implements CharterModel {
   review: MapView | undefined;
   partnerIds = new Map<string, IdEntry>();
   partnerRefs: PartnerRef[] = [];
-  private scalarList: ScalarText[] | undefined;
 
   constructor(readonly parsed: ParsedCharter) {
     const rootNode = parsed.doc?.contents;
@@ -239,16 +232,18 @@ class BuiltModel implements CharterModel {
     this.barriers = root?.mapItems('barriers') ?? [];
     this.review = root?.child('review');
   }
+}
 
-  get scalars(): ScalarText[] {
-    if (!this.scalarList) {
-      const list: ScalarText[] = [];
-      const rootNode = this.parsed.doc?.contents;
-      if (rootNode) collectScalars(rootNode as Node, proseFieldsOf(this), list);
-      this.scalarList = list;
-    }
-    return this.scalarList;
-  }
+/**
+ * Every string scalar in document order, marked when it is a prose field. Built afresh for
+ * each caller (only the jargon rule reads them all): kept with the model, the list cost more
+ * memory than the tree's own scalars.
+ */
+export function scalarTexts(model: CharterModel): ScalarText[] {
+  const list: ScalarText[] = [];
+  const rootNode = model.parsed.doc?.contents;
+  if (rootNode) collectScalars(rootNode as Node, proseFieldsOf(model), list);
+  return list;
 }
 
 export function buildModel(parsed: ParsedCharter): CharterModel {

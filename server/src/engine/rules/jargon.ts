@@ -1,6 +1,7 @@
 import { hasReusableNodes } from '../chunked-parse';
 import { fix, replaceEdit } from '../edits';
 import { getMatcher, JargonHit, TextSegment } from '../jargon/matcher';
+import { scalarTexts } from '../model';
 import { Fix } from '../types';
 import { Rule } from './rule';
 
@@ -61,13 +62,15 @@ export const jargon: Rule = {
   check({ model, config, report }) {
     const { text } = model.parsed;
     // In the editor, the nodes of text that did not change live on from one version to the
-    // next: the matcher remembers their hits. A one-off parse (the CLI) gains nothing from that.
+    // next: the matcher remembers the hits of prose. A one-off parse (the CLI) gains nothing
+    // from that, and names, ids and dates (nine scalars in ten) are only scanned for acronyms,
+    // which costs less than remembering them.
     const cache = hasReusableNodes(model.parsed);
-    const segments: TextSegment[] = model.scalars.map((scalar) => ({
+    const segments: TextSegment[] = scalarTexts(model).map((scalar) => ({
       text: text.slice(scalar.span.start, scalar.span.end),
       offset: scalar.span.start,
       checked: scalar.prose !== undefined,
-      key: cache ? scalar.node : undefined,
+      key: cache && scalar.prose !== undefined ? scalar.node : undefined,
     }));
     const matcher = getMatcher(config.jargonExtra, config.jargonAllow);
     for (const hit of matcher.findInSegments(segments)) {
