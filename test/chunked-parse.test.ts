@@ -3,14 +3,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isCollection, isPair, isScalar, Node } from 'yaml';
 import { generateCharter } from '../bench/generate';
 import { ChunkedParser, parseCharterChunked } from '../server/src/engine/chunked-parse';
 import { lintParsed } from '../server/src/engine/lint';
 import { MAX_ENTRIES, parseCharter, ParsedCharter } from '../server/src/engine/parse';
+import { isCollection, isPair, isScalar, TreeNode } from '../server/src/engine/tree';
 import { CLEAN, TODAY } from './helpers';
 
-/** A readable dump of every node: path, kind, ranges, scalar value and style. */
+/** A readable dump of every node: path, kind, ranges and scalar value. */
 function dump(parsed: ParsedCharter): string[] {
   const out: string[] = [`doc ${JSON.stringify(parsed.doc?.range ?? null)}`];
   const stack: { node: unknown; path: string }[] = [{ node: parsed.doc?.contents, path: '' }];
@@ -24,8 +24,8 @@ function dump(parsed: ParsedCharter): string[] {
       out.push(`${at} ${String(node)}`);
       continue;
     }
-    const n = node as Node;
-    const scalar = isScalar(n) ? ` ${JSON.stringify(n.value)} ${n.type}` : '';
+    const n = node as TreeNode;
+    const scalar = isScalar(n) ? ` ${JSON.stringify(n.value)}` : '';
     out.push(`${at} ${n.constructor.name}${(n as { flow?: boolean }).flow ? ' flow' : ''} ${JSON.stringify(n.range)}${scalar}`);
     if (isCollection(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push({ node: n.items[i], path: `${at}/${i}` });
   }

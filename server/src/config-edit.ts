@@ -1,6 +1,6 @@
 // Adding a term to `jargon.allow` in a `.charterrc.yaml` with one text edit, so the
 // user's comments, order and formatting stay exactly as they were (no re-serializing).
-import { isMap, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, TreeMap, TreeNode, TreePair, TreeSeq } from './engine/tree';
 import { nodeSpan } from './engine/model';
 import { parseCharter, ParsedCharter } from './engine/parse';
 import { TextEdit } from './engine/types';
@@ -49,10 +49,10 @@ function column(parsed: ParsedCharter, offset: number): number {
   return parsed.lines.positionAt(offset).character;
 }
 
-function intoJargon(parsed: ParsedCharter, jargon: Pair, term: string, nl: string): TextEdit | undefined {
-  const keySpan = nodeSpan(jargon.key as Node);
+function intoJargon(parsed: ParsedCharter, jargon: TreePair, term: string, nl: string): TextEdit | undefined {
+  const keySpan = nodeSpan(jargon.key as TreeNode);
   if (!keySpan) return undefined;
-  const value = jargon.value as Node | null;
+  const value = jargon.value as TreeNode | null;
   if (value === null || (isScalar(value) && value.value === null)) {
     // `jargon:` with nothing after it.
     const line = parsed.lines.positionAt(keySpan.start).line;
@@ -66,7 +66,7 @@ function intoJargon(parsed: ParsedCharter, jargon: Pair, term: string, nl: strin
   return addAllowKey(parsed, value, term, nl);
 }
 
-function addAllowKey(parsed: ParsedCharter, map: YAMLMap, term: string, nl: string): TextEdit | undefined {
+function addAllowKey(parsed: ParsedCharter, map: TreeMap, term: string, nl: string): TextEdit | undefined {
   const span = nodeSpan(map);
   if (!span) return undefined;
   if (map.flow) {
@@ -74,7 +74,7 @@ function addAllowKey(parsed: ParsedCharter, map: YAMLMap, term: string, nl: stri
     const separator = map.items.length > 0 ? ', ' : '';
     return { start: open + 1, end: open + 1, newText: `allow: [${yamlTerm(term)}]${separator}` };
   }
-  const firstKey = nodeSpan((map.items[0] as Pair | undefined)?.key as Node | undefined);
+  const firstKey = nodeSpan((map.items[0] as TreePair | undefined)?.key as TreeNode | undefined);
   if (!firstKey) return undefined;
   const line = parsed.lines.positionAt(firstKey.start).line;
   const lineStart = parsed.lines.lineStart(line);
@@ -83,9 +83,9 @@ function addAllowKey(parsed: ParsedCharter, map: YAMLMap, term: string, nl: stri
   return { start: lineStart, end: lineStart, newText: `${indent}allow: [${yamlTerm(term)}]${nl}` };
 }
 
-function intoAllow(parsed: ParsedCharter, allow: Pair, term: string, nl: string): TextEdit | undefined {
-  const value = allow.value as Node | null;
-  const keySpan = nodeSpan(allow.key as Node);
+function intoAllow(parsed: ParsedCharter, allow: TreePair, term: string, nl: string): TextEdit | undefined {
+  const value = allow.value as TreeNode | null;
+  const keySpan = nodeSpan(allow.key as TreeNode);
   if (!keySpan) return undefined;
   if (value === null || (isScalar(value) && value.value === null)) {
     const colon = parsed.text.indexOf(':', keySpan.end);
@@ -97,7 +97,7 @@ function intoAllow(parsed: ParsedCharter, allow: Pair, term: string, nl: string)
   return value.flow ? intoFlowList(parsed, value, term) : intoBlockList(parsed, value, term, nl);
 }
 
-function intoFlowList(parsed: ParsedCharter, list: YAMLSeq, term: string): TextEdit | undefined {
+function intoFlowList(parsed: ParsedCharter, list: TreeSeq, term: string): TextEdit | undefined {
   const span = nodeSpan(list);
   if (!span) return undefined;
   const close = parsed.text.lastIndexOf(']', span.end);
@@ -107,9 +107,9 @@ function intoFlowList(parsed: ParsedCharter, list: YAMLSeq, term: string): TextE
   return { start: close, end: close, newText: `${separator}${yamlTerm(term)}` };
 }
 
-function intoBlockList(parsed: ParsedCharter, list: YAMLSeq, term: string, nl: string): TextEdit | undefined {
+function intoBlockList(parsed: ParsedCharter, list: TreeSeq, term: string, nl: string): TextEdit | undefined {
   const span = nodeSpan(list);
-  const last = nodeSpan(list.items[list.items.length - 1] as Node | undefined);
+  const last = nodeSpan(list.items[list.items.length - 1] as TreeNode | undefined);
   if (!span || !last) return undefined;
   const { lines } = parsed;
   // A block scalar item ends at the start of the next line; its last line is the one before.

@@ -12,6 +12,7 @@ import { lintModel } from './engine/lint';
 import { buildModel, CharterModel } from './engine/model';
 import { ChunkedParser } from './engine/chunked-parse';
 import { parseCharter, ParsedCharter } from './engine/parse';
+import { plainValue } from './engine/tree';
 import { RULE_IDS } from './engine/rules';
 import { CharterConfig, DateOnly, defaultConfig, Finding, Span } from './engine/types';
 import { findConfigFile, loadConfigFile } from './node/config-files';
@@ -54,7 +55,7 @@ export class CharterState {
   get value(): unknown {
     if (this.parsed.value !== undefined || !this.model.root) return this.parsed.value;
     try {
-      return this.model.root.map.toJSON();
+      return plainValue(this.model.root.map);
     } catch {
       return undefined;
     }

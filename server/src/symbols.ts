@@ -1,5 +1,5 @@
 // The outline (partners, goals, cadence, milestones, barriers) and folding ranges.
-import { isMap, isSeq, Node, Pair } from 'yaml';
+import { isMap, isSeq, TreeNode, TreePair } from './engine/tree';
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
 import { MapView, nodeSpan, PairInfo } from './engine/model';
 import { Span } from './engine/types';
@@ -110,15 +110,15 @@ export function foldingRanges(state: CharterState, lineLimit?: number): FoldingR
   while (stack.length > 0) {
     const node = stack.pop();
     if (isMap(node)) {
-      for (const pair of node.items as Pair[]) {
-        const key = nodeSpan(pair.key as Node | null);
-        const value = nodeSpan(pair.value as Node | null);
+      for (const pair of node.items as TreePair[]) {
+        const key = nodeSpan(pair.key as TreeNode | null);
+        const value = nodeSpan(pair.value as TreeNode | null);
         if (key && value && (isMap(pair.value) || isSeq(pair.value))) add(key.start, value.end);
         stack.push(pair.value);
       }
     } else if (isSeq(node)) {
       for (const item of node.items) {
-        const span = nodeSpan(item as Node);
+        const span = nodeSpan(item as TreeNode);
         if (span && (isMap(item) || isSeq(item))) add(span.start, span.end);
         stack.push(item);
       }

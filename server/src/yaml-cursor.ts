@@ -1,7 +1,7 @@
 // What is at a position in a charter: the scalar under the cursor with its key path
 // (from the YAML tree, for hovers and navigation), and where a completion would go
 // (from the text and its indentation, because a half-typed line rarely parses).
-import { isMap, isPair, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, TreeNode, TreePair, TreeScalar } from './engine/tree';
 import { nodeSpan } from './engine/model';
 import { Span } from './engine/types';
 import { CharterState } from './documents';
@@ -13,7 +13,7 @@ export interface CursorTarget {
   kind: 'key' | 'value';
   /** Keys and list indexes from the root to the key or value, e.g. ['partners', 0, 'side']. */
   path: PathSegment[];
-  scalar: Scalar;
+  scalar: TreeScalar;
   span: Span;
 }
 
@@ -32,10 +32,10 @@ export function targetAt(state: CharterState, offset: number): CursorTarget | un
       return span && within(span, offset) ? { kind: 'value', path, scalar: node, span } : undefined;
     }
     if (isMap(node)) {
-      const next = pairAt(node.items as Pair[], offset);
+      const next = pairAt(node.items as TreePair[], offset);
       if (!next) return undefined;
       const key = isScalar(next.key) ? String(next.key.value) : undefined;
-      const keySpan = nodeSpan(next.key as Node | null);
+      const keySpan = nodeSpan(next.key as TreeNode | null);
       if (key !== undefined && keySpan && within(keySpan, offset) && isScalar(next.key)) {
         return { kind: 'key', path: [...path, key], scalar: next.key, span: keySpan };
       }
@@ -62,9 +62,9 @@ export function targetAt(state: CharterState, offset: number): CursorTarget | un
  * a list with an item that has no range is searched one by one.
  */
 function itemAt(items: unknown[], offset: number): number {
-  const rangeOf = (i: number) => (items[i] as Node | null | undefined)?.range;
-  if (items.length < 16 || !items.every((item) => (item as Node | null)?.range)) {
-    return items.findIndex((item) => within(nodeSpan(item as Node), offset));
+  const rangeOf = (i: number) => (items[i] as TreeNode | null | undefined)?.range;
+  if (items.length < 16 || !items.every((item) => (item as TreeNode | null)?.range)) {
+    return items.findIndex((item) => within(nodeSpan(item as TreeNode), offset));
   }
   let low = 0;
   let high = items.length - 1;
@@ -81,11 +81,11 @@ function itemAt(items: unknown[], offset: number): number {
   return -1;
 }
 
-function pairAt(items: Pair[], offset: number): Pair | undefined {
+function pairAt(items: TreePair[], offset: number): TreePair | undefined {
   return items.find((pair) => {
     if (!isPair(pair)) return false;
-    const keySpan = nodeSpan(pair.key as Node | null);
-    const valueSpan = nodeSpan(pair.value as Node | null);
+    const keySpan = nodeSpan(pair.key as TreeNode | null);
+    const valueSpan = nodeSpan(pair.value as TreeNode | null);
     return within(keySpan, offset) || (valueSpan !== undefined && valueSpan.end > valueSpan.start && within(valueSpan, offset));
   });
 }

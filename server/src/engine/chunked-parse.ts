@@ -21,9 +21,10 @@
 // Ownership: the previous result's nodes are reused, and their offsets are moved in
 // place. A `ParsedCharter` returned by `ChunkedParser.parse` is valid until the next
 // call on the same parser; keep one parser per document.
-import { CST, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { CST, Lexer } from 'yaml';
 import { MAX_ENTRIES, MAX_NESTING_DEPTH, parseCharter, ParsedCharter, stripBom } from './parse';
 import { LineIndex } from './positions';
+import { isAliasNode, isCollection, isMap, isScalar, isSeq, TreeCollection, TreeMap, TreeNode, TreePair, TreeScalar, TreeSeq, walkTree } from './tree';
 
 /** Texts below this size are parsed whole: chunking buys nothing there. */
 export const CHUNKED_MIN_LENGTH = 16 * 1024;
@@ -45,11 +46,9 @@ interface Chunk {
   /** A header (`key:` whose value is split into chunks): the value is filled in by assembly. */
   header: boolean;
   /** Root collection of the chunk's own parse, offsets already absolute. */
-  root: YAMLMap | YAMLSeq;
+  root: TreeCollection;
   /** The chunk's plain JavaScript value (an object for a map, an array for a sequence). */
   value: Record<string, unknown> | unknown[];
-  /** Every range array in the chunk, to move them when text before the chunk changes length. */
-  ranges: number[][];
   /** Keys and list items as `parseCharter` counts them for MAX_ENTRIES (counted when first needed). */
   counted?: number;
 }
@@ -224,52 +223,48 @@ function copyOf(text: string): string {
 function parseChunk(text: string, plan: PlanChunk): Chunk {
   const parsed = parseCharter(copyOf(text.slice(plan.start, plan.end)));
   const root = parsed.doc?.contents;
-  if (parsed.problems.length > 0 || !parsed.doc || parsed.doc.errors.length > 0) throw new Fallback('chunk has problems');
+  if (parsed.problems.length > 0 || !parsed.doc) throw new Fallback('chunk has problems');
   const ok = plan.kind === 'map' ? isMap(root) : isSeq(root);
-  if (!ok || (root as YAMLMap | YAMLSeq).flow || (root as YAMLMap | YAMLSeq).items.length !== plan.entries) throw new Fallback('chunk shape');
+  if (!ok || (root as TreeCollection).flow || (root as TreeCollection).items.length !== plan.entries) throw new Fallback('chunk shape');
   const value = parsed.value;
   if (plan.kind === 'map' ? !value || typeof value !== 'object' || Array.isArray(value) : !Array.isArray(value)) throw new Fallback('chunk value');
-  const collection = root as YAMLMap | YAMLSeq;
+  const collection = root as TreeCollection;
   if (plan.header) {
-    const pair = collection.items[0] as Pair;
-    const empty = pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.tag && !pair.value.anchor);
+    // The header line holds nothing after the colon but a comment (HEADER), so no tag or anchor either.
+    const pair = collection.items[0] as TreePair;
+    const empty = pair.value === null || (isScalar(pair.value) && pair.value.value === null);
     if (!isScalar(pair.key) || !empty || Object.keys(value as object).length !== 1) throw new Fallback('header shape');
   }
-  const ranges = collectRanges(collection);
-  for (const range of ranges) {
-    range[0] += plan.start;
-    range[1] += plan.start;
-    range[2] += plan.start;
-  }
-  return { start: plan.start, end: plan.end, kind: plan.kind, entries: plan.entries, header: plan.header, root: collection, value: value as Chunk['value'], ranges };
+  checkChunkTree(collection);
+  shiftTreeNodes(collection, plan.start, false);
+  return { start: plan.start, end: plan.end, kind: plan.kind, entries: plan.entries, header: plan.header, root: collection, value: value as Chunk['value'] };
 }
 
 /** A chunk sits at most this deep in the document (root map, a split pair's map, its list). */
 const CHUNK_DEPTH_MARGIN = 8;
 
 /**
- * Every node's range in a chunk. Falls back on an alias (anchors must resolve across the
- * whole file) and on nesting near the full parse's depth limit (which counts from the root).
+ * Falls back on an alias (anchors must resolve across the whole file) and on nesting near
+ * the full parse's depth limit (which counts from the root).
  */
-function collectRanges(root: Node): number[][] {
-  const ranges: number[][] = [];
-  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (!node || typeof node !== 'object') continue;
-    if (isPair(node)) {
-      stack.push({ node: node.key, depth }, { node: node.value, depth });
-      continue;
-    }
-    if (isAlias(node)) throw new Fallback('alias');
-    const range = (node as Node).range;
-    if (range) ranges.push(range as unknown as number[]);
-    if (isCollection(node)) {
-      if (depth + CHUNK_DEPTH_MARGIN > MAX_NESTING_DEPTH) throw new Fallback('deep nesting');
-      for (const item of node.items as unknown[]) stack.push({ node: item, depth: depth + 1 });
-    }
+function checkChunkTree(root: TreeCollection): void {
+  walkTree(root, (node, depth) => {
+    if (isAliasNode(node)) throw new Fallback('alias');
+    if (isCollection(node) && depth + CHUNK_DEPTH_MARGIN > MAX_NESTING_DEPTH) throw new Fallback('deep nesting');
+  });
+}
+
+/**
+ * Moves every node of a chunk by `delta`. A reused header chunk's pair holds the collection
+ * assembled from other chunks (which move themselves): `ownOnly` leaves it alone.
+ */
+function shiftTreeNodes(root: TreeCollection, delta: number, ownOnly: boolean): void {
+  if (ownOnly && isMap(root) && root.items.length === 1 && isCollection(root.items[0].value)) {
+    root.shift(delta);
+    root.items[0].key?.shift(delta);
+    return;
   }
-  return ranges;
+  walkTree(root, (node) => node.shift(delta));
 }
 
 /**
@@ -308,21 +303,22 @@ function sliceLf(text: string, start: number, end: number): string {
 // Assembly
 
 interface Assembled {
-  node: YAMLMap | YAMLSeq;
+  node: TreeCollection;
   value: Record<string, unknown> | unknown[];
 }
 
 function assemble(plan: BlockPlan, chunks: Map<PlanChunk, Chunk>): Assembled {
   const parts = plan.parts;
   const first = chunks.get(firstChunk(parts[0]))!;
-  const node = plan.kind === 'map' ? new YAMLMap(first.root.schema) : new YAMLSeq(first.root.schema);
+  const lastChunk = chunks.get(lastOf(parts[parts.length - 1]))!;
+  const [start, valueEnd, end] = [first.root.start, lastChunk.root.valueEnd, lastChunk.root.end];
   const items: unknown[] = [];
   const value: Record<string, unknown> | unknown[] = plan.kind === 'map' ? {} : [];
   const keys = plan.kind === 'map' ? new Set<unknown>() : undefined;
-  const addKey = (pair: Pair) => {
+  const addKey = (pair: TreePair) => {
     // As the full parse (uniqueKeys): scalar keys with === values repeat; anything else is its own parse's business.
-    if (!keys || !isScalar(pair.key) || Number.isNaN((pair.key as Scalar).value)) return;
-    const key = (pair.key as Scalar).value;
+    if (!keys || !isScalar(pair.key) || Number.isNaN((pair.key as TreeScalar).value)) return;
+    const key = (pair.key as TreeScalar).value;
     if (keys.has(key)) throw new Fallback('repeated key across chunks');
     keys.add(key);
   };
@@ -334,14 +330,14 @@ function assemble(plan: BlockPlan, chunks: Map<PlanChunk, Chunk>): Assembled {
     if (part.type === 'chunk') {
       const chunk = chunks.get(part)!;
       for (const item of chunk.root.items) {
-        if (keys) addKey(item as Pair);
+        if (keys) addKey(item as TreePair);
         items.push(item);
       }
       if (Array.isArray(value)) for (const v of chunk.value as unknown[]) value.push(v);
       else for (const key of Object.keys(chunk.value)) setKey(key, (chunk.value as Record<string, unknown>)[key]);
     } else {
       const header = chunks.get(part.header)!;
-      const pair = header.root.items[0] as Pair;
+      const pair = header.root.items[0] as TreePair;
       const child = assemble(part.child, chunks);
       pair.value = child.node;
       addKey(pair);
@@ -349,9 +345,8 @@ function assemble(plan: BlockPlan, chunks: Map<PlanChunk, Chunk>): Assembled {
       setKey(Object.keys(header.value)[0], child.value);
     }
   }
-  node.items = items as typeof node.items;
-  const lastChunk = chunks.get(lastOf(parts[parts.length - 1]))!;
-  node.range = [first.root.range![0], lastChunk.root.range![1], lastChunk.root.range![2]];
+  const node =
+    plan.kind === 'map' ? new TreeMap(items as TreePair[], false, start, valueEnd, end) : new TreeSeq(items as (TreeNode | null)[], false, start, valueEnd, end);
   return { node, value };
 }
 
@@ -483,11 +478,7 @@ export class ChunkedParser {
     for (const chunk of moved) {
       chunk.start += delta;
       chunk.end += delta;
-      for (const range of chunk.ranges) {
-        range[0] += delta;
-        range[1] += delta;
-        range[2] += delta;
-      }
+      shiftTreeNodes(chunk.root, delta, chunk.header);
     }
     let assembled: Assembled;
     try {
@@ -496,9 +487,7 @@ export class ChunkedParser {
       if (error instanceof Fallback) return this.whole(rawText, error.message);
       throw error;
     }
-    const doc = new Document(null) as unknown as Document.Parsed;
-    doc.contents = assembled.node as unknown as Document.Parsed['contents'];
-    doc.range = [assembled.node.range![0], assembled.node.range![1], text.length];
+    const doc = { contents: assembled.node, range: [assembled.node.start, assembled.node.valueEnd, text.length] as [number, number, number] };
     this.text = text;
     this.chunks = [...byPlan.values()];
     this.lastStats = { chunked: true, chunks: this.chunks.length, parsedChunks };

@@ -1,7 +1,7 @@
 // `.charterrc.yaml`: parsing and validation. A bad entry is reported (naming the
 // file and the key) and replaced by its default; the rest of the file still applies.
 import type { ErrorObject } from 'ajv';
-import { isScalar, Node } from 'yaml';
+import { isScalar, TreeNode } from './tree';
 import validateConfig = require('./generated/charterrc-validator');
 import { parseDate } from './dates';
 import { nodeSpan } from './model';
@@ -85,14 +85,14 @@ function describeConfigError(root: unknown, error: ErrorObject): { span: Span | 
   const where = segments.length > 0 ? `\`${dotted(segments)}\`` : 'the file';
   if (error.keyword === 'additionalProperties') {
     const key = String(params.additionalProperty);
-    const keySpan = nodeSpan(findPair(located.node, key)?.key as Node | undefined);
+    const keySpan = nodeSpan(findPair(located.node, key)?.key as TreeNode | undefined);
     const candidates = segments[0] === 'rules' ? RULE_IDS : ['rules', 'huddle', 'jargon', 'today', 'maxMinutes', 'allow', 'extra'];
     const suggestion = uniqueSuggestion(key, candidates);
     const noun = segments[0] === 'rules' ? 'rule id' : 'setting';
     const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
     return { span: keySpan, message: `\`${[...segments, key].join('.')}\` is not a known ${noun}.${hint}` };
   }
-  const span = nodeSpan(located.node) ?? nodeSpan(located.pair?.key as Node | undefined);
+  const span = nodeSpan(located.node) ?? nodeSpan(located.pair?.key as TreeNode | undefined);
   const value = isScalar(located.node) ? ` (\`${String(located.node.value)}\`)` : '';
   switch (error.keyword) {
     case 'enum':

@@ -1,151 +1,153 @@
 // The charter model: the parts of the YAML tree that rules, hovers and
 // navigation care about, each with its source span. Built in one pass.
-import { isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { hasReusableNodes } from './chunked-parse';
 import { ParsedCharter } from './parse';
+import { isMap, isScalar, isSeq, TreeMap, TreeNode, TreePair, TreeScalar, walkTree } from './tree';
 import { Span } from './types';
 
 export interface PairInfo {
   key: string;
   keySpan: Span;
   /** The value node; null for `key:` with nothing after it. */
-  value: Node | null;
+  value: TreeNode | null;
   /** The value's span, or the key's span when the value is empty. */
   valueSpan: Span;
-  pair: Pair;
+  pair: TreePair;
 }
 
-export function nodeSpan(node: Node | null | undefined): Span | undefined {
-  const range = node?.range;
-  return range ? { start: range[0], end: range[1] } : undefined;
+export function nodeSpan(node: TreeNode | null | undefined): Span | undefined {
+  return node ? { start: node.start, end: node.valueEnd } : undefined;
 }
 
-/** Span of a range, or the span of a key when the value is empty (`key:` parses as a zero-width null scalar). */
-function valueSpanOf(pair: Pair, keyRange: readonly number[]): Span {
-  const value = pair.value as Node | null;
-  const range = value?.range;
-  if (!range || (isScalar(value) && value.value === null && range[0] === range[1])) return { start: keyRange[0], end: keyRange[1] };
-  return { start: range[0], end: range[1] };
-}
-
-/**
- * One pair of a map. Spans are read from the nodes when asked for: a map whose text did not
- * change keeps its nodes (and its view) from one version of a document to the next, while
- * text before it may move them.
- */
+/** One pair of a map, with a scalar key. Spans are read from the nodes, which move when text before them changes. */
 class NodePairInfo implements PairInfo {
   readonly key: string;
-  readonly value: Node | null;
+  readonly value: TreeNode | null;
 
-  constructor(readonly pair: Pair) {
-    this.key = String((pair.key as Scalar).value);
-    this.value = (pair.value as Node | null) ?? null;
+  constructor(readonly pair: TreePair) {
+    this.key = String((pair.key as TreeScalar).value);
+    this.value = pair.value;
   }
 
   get keySpan(): Span {
-    const range = (this.pair.key as Node).range!;
-    return { start: range[0], end: range[1] };
+    const key = this.pair.key!;
+    return { start: key.start, end: key.valueEnd };
   }
 
+  /** The value's span; the key's when the value is empty (`key:` parses as a zero-width null scalar). */
   get valueSpan(): Span {
-    return valueSpanOf(this.pair, (this.pair.key as Node).range!);
+    const value = this.value;
+    if (!value || (isScalar(value) && value.value === null && value.start === value.valueEnd)) return this.keySpan;
+    return { start: value.start, end: value.valueEnd };
   }
 }
 
-/** A YAML mapping with quick access to its pairs by key. */
-export class MapView {
-  private readonly pairs = new Map<string, PairInfo>();
+/** Maps with more pairs than this get an index by key; smaller ones are searched. */
+const INDEXED_MAP_SIZE = 16;
 
-  /**
-   * `span` is kept for callers that pass it; the view reads the map's current range.
-   * `shared`: the map's nodes live on in later versions (chunked parse), so the views of it
-   * and of the maps below it are kept for those versions.
-   */
-  constructor(readonly map: YAMLMap, span?: Span, private readonly shared = false) {
-    void span;
-    for (const pair of map.items) {
-      if (!isScalar(pair.key) || !(pair.key as Node).range) continue;
-      const key = String(pair.key.value);
-      if (!this.pairs.has(key)) this.pairs.set(key, new NodePairInfo(pair as Pair));
-    }
-  }
+/**
+ * A YAML mapping with quick access to its pairs by key (the first pair wins when a key repeats).
+ * A view holds nothing but its map (and, for a large map, an index), so views are made
+ * when asked for rather than kept.
+ */
+export class MapView {
+  private index: Map<string, TreePair> | undefined;
+
+  /** `shared`: the map's nodes live on in later versions (chunked parse). */
+  constructor(
+    readonly map: TreeMap,
+    private readonly shared = false,
+  ) {}
 
   get span(): Span {
-    const range = this.map.range!;
-    return { start: range[0], end: range[1] };
+    return { start: this.map.start, end: this.map.valueEnd };
   }
 
   get firstKeySpan(): Span {
-    const first: PairInfo | undefined = this.pairs.values().next().value;
-    if (first) return first.keySpan;
-    const start = this.map.range![0];
-    return { start, end: start };
+    const first = this.pairs().next().value as TreePair | undefined;
+    if (first) return { start: first.key!.start, end: first.key!.valueEnd };
+    return { start: this.map.start, end: this.map.start };
   }
 
   get(key: string): PairInfo | undefined {
-    return this.pairs.get(key);
+    const pair = this.find(key);
+    return pair ? new NodePairInfo(pair) : undefined;
   }
 
   has(key: string): boolean {
-    return this.pairs.has(key);
+    return this.find(key) !== undefined;
   }
 
-  keys(): IterableIterator<string> {
-    return this.pairs.keys();
+  *keys(): IterableIterator<string> {
+    for (const pair of this.pairs()) yield String((pair.key as TreeScalar).value);
   }
 
   /** The scalar value of `key` as a string (numbers and booleans converted), if it is a scalar. */
   string(key: string): string | undefined {
-    const value = this.pairs.get(key)?.value;
+    const value = this.find(key)?.value;
     if (!isScalar(value) || value.value === null || value.value === undefined) return undefined;
     return typeof value.value === 'object' ? undefined : String(value.value);
   }
 
-  scalar(key: string): Scalar | undefined {
-    const value = this.pairs.get(key)?.value;
+  scalar(key: string): TreeScalar | undefined {
+    const value = this.find(key)?.value;
     return isScalar(value) ? value : undefined;
   }
 
   child(key: string): MapView | undefined {
-    const info = this.pairs.get(key);
-    return info && isMap(info.value) ? mapView(info.value, this.shared) : undefined;
+    const value = this.find(key)?.value;
+    return isMap(value) ? new MapView(value, this.shared) : undefined;
   }
 
   /** Items of a sequence value that are maps (other items are schema errors). */
   mapItems(key: string): MapView[] {
-    const value = this.pairs.get(key)?.value;
+    const value = this.find(key)?.value;
     if (!isSeq(value)) return [];
     const views: MapView[] = [];
-    for (const item of value.items) {
-      const view = isMap(item) ? mapView(item as YAMLMap, this.shared) : undefined;
-      if (view) views.push(view);
-    }
+    for (const item of value.items) if (isMap(item)) views.push(new MapView(item, this.shared));
     return views;
   }
 
   /** Scalar items of a sequence value (or the value itself if it is one scalar). */
-  scalarItems(key: string): Scalar[] {
-    const value = this.pairs.get(key)?.value;
+  scalarItems(key: string): TreeScalar[] {
+    const value = this.find(key)?.value;
     if (isScalar(value)) return [value];
     if (!isSeq(value)) return [];
-    return value.items.filter(isScalar) as Scalar[];
+    return value.items.filter(isScalar);
+  }
+
+  /** Pairs with scalar keys, the first of each key only. */
+  private *pairs(): IterableIterator<TreePair> {
+    const seen = new Set<string>();
+    for (const pair of this.map.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield pair;
+    }
+  }
+
+  private find(key: string): TreePair | undefined {
+    const items = this.map.items;
+    if (items.length <= INDEXED_MAP_SIZE) {
+      for (const pair of items) if (isScalar(pair.key) && String(pair.key.value) === key) return pair;
+      return undefined;
+    }
+    if (!this.index) {
+      this.index = new Map();
+      for (const pair of items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        if (!this.index.has(name)) this.index.set(name, pair);
+      }
+    }
+    return this.index.get(key);
   }
 }
 
-/**
- * Views by map. A map's pairs never change once parsed (the chunked parser builds new
- * maps around reused ones), so a view can be shared by every version the map is part of.
- */
-const views = new WeakMap<YAMLMap, MapView>();
-
-export function mapView(map: YAMLMap, shared = false): MapView | undefined {
-  if (!shared) return map.range ? new MapView(map) : undefined;
-  let view = views.get(map);
-  if (view && view.map.items.length === map.items.length) return view;
-  if (!map.range) return undefined;
-  view = new MapView(map, undefined, true);
-  views.set(map, view);
-  return view;
+export function mapView(map: TreeMap, shared = false): MapView {
+  return new MapView(map, shared);
 }
 
 export type PartnerRefKind = 'owner' | 'attendee' | 'milestone-owner' | 'barrier-owner';
@@ -173,14 +175,6 @@ export type ProseField =
   | 'milestones.title'
   | 'barriers.text'
   | 'meeting.format';
-
-export interface ScalarText {
-  span: Span;
-  /** Prose fields are checked for jargon; other scalars only define acronyms. */
-  prose: ProseField | undefined;
-  /** The scalar's node: the same object for as long as its text is unchanged (caches key on it). */
-  node: Scalar;
-}
 
 export interface CharterModel {
   parsed: ParsedCharter;
@@ -219,7 +213,7 @@ class BuiltModel implements CharterModel {
 
   constructor(readonly parsed: ParsedCharter) {
     const rootNode = parsed.doc?.contents;
-    const root = isMap(rootNode) ? mapView(rootNode as YAMLMap, hasReusableNodes(parsed)) : undefined;
+    const root = isMap(rootNode) ? mapView(rootNode, hasReusableNodes(parsed)) : undefined;
     this.root = root;
     this.firstLineSpan = { start: 0, end: parsed.lines.lineContentEnd(0) };
     this.partners = root?.mapItems('partners') ?? [];
@@ -235,15 +229,17 @@ class BuiltModel implements CharterModel {
 }
 
 /**
- * Every string scalar in document order, marked when it is a prose field. Built afresh for
- * each caller (only the jargon rule reads them all): kept with the model, the list cost more
- * memory than the tree's own scalars.
+ * Calls `visit` for every string scalar in document order, with the prose field it belongs
+ * to, if any. Only the jargon rule reads them all; nothing is kept, because a list of
+ * 90,000 scalars next to the model cost more memory than the tree itself.
  */
-export function scalarTexts(model: CharterModel): ScalarText[] {
-  const list: ScalarText[] = [];
+export function forEachStringScalar(model: CharterModel, visit: (node: TreeScalar, prose: ProseField | undefined) => void): void {
   const rootNode = model.parsed.doc?.contents;
-  if (rootNode) collectScalars(rootNode as Node, proseFieldsOf(model), list);
-  return list;
+  if (!rootNode) return;
+  const prose = proseFieldsOf(model);
+  walkTree(rootNode, (node) => {
+    if (isScalar(node) && typeof node.value === 'string') visit(node, prose.get(node));
+  });
 }
 
 export function buildModel(parsed: ParsedCharter): CharterModel {
@@ -264,7 +260,7 @@ export function idEntry(item: MapView): IdEntry | undefined {
 
 function collectPartnerRefs(model: CharterModel): void {
   const refs = model.partnerRefs;
-  const add = (scalar: Scalar | undefined, kind: PartnerRefKind) => {
+  const add = (scalar: TreeScalar | undefined, kind: PartnerRefKind) => {
     const span = nodeSpan(scalar);
     if (scalar && span && (typeof scalar.value === 'string' || typeof scalar.value === 'number')) {
       refs.push({ id: String(scalar.value), span, kind });
@@ -280,9 +276,9 @@ function collectPartnerRefs(model: CharterModel): void {
 }
 
 /** Maps each prose scalar node to the field it belongs to. */
-function proseFieldsOf(model: CharterModel): Map<Node, ProseField> {
-  const fields = new Map<Node, ProseField>();
-  const mark = (node: Node | null | undefined, field: ProseField) => {
+function proseFieldsOf(model: CharterModel): Map<TreeNode, ProseField> {
+  const fields = new Map<TreeNode, ProseField>();
+  const mark = (node: TreeNode | null | undefined, field: ProseField) => {
     if (isScalar(node)) fields.set(node, field);
     else if (isSeq(node)) for (const item of node.items) if (isScalar(item)) fields.set(item, field);
   };
@@ -301,26 +297,4 @@ function proseFieldsOf(model: CharterModel): Map<Node, ProseField> {
   for (const barrier of model.barriers) mark(barrier.get('text')?.value, 'barriers.text');
   for (const meeting of [model.huddle, model.briefing]) mark(meeting?.get('format')?.value, 'meeting.format');
   return fields;
-}
-
-/** Depth-first walk in document order, without recursion (10,000-deep files exist). */
-function collectScalars(root: Node, prose: Map<Node, ProseField>, out: ScalarText[]): void {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isScalar(node)) {
-      const range = node.range;
-      if (range && typeof node.value === 'string') out.push({ span: { start: range[0], end: range[1] }, prose: prose.get(node), node });
-    } else if (isMap(node) || isSeq(node)) {
-      // Children go on the stack last first, so they come off in document order.
-      const items = node.items as unknown[];
-      for (let i = items.length - 1; i >= 0; i--) {
-        const item = items[i];
-        if (isPair(item)) {
-          if (item.value) stack.push(item.value);
-          if (item.key) stack.push(item.key);
-        } else if (item) stack.push(item);
-      }
-    }
-  }
 }

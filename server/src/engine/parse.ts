@@ -2,6 +2,7 @@
 // becomes a located syntax problem so the caller can report it.
 import { Composer, CST, Document, isCollection, isMap, isPair, isScalar, Lexer, Node, Parser, YAMLMap, YAMLParseError, YAMLSeq } from 'yaml';
 import { LineIndex } from './positions';
+import { CharterDocument, treeOf } from './tree';
 import { Span } from './types';
 
 export interface SyntaxProblem {
@@ -15,7 +16,7 @@ export interface ParsedCharter {
   text: string;
   lines: LineIndex;
   /** The first YAML document, or undefined when the text holds none. */
-  doc: Document.Parsed | undefined;
+  doc: CharterDocument | undefined;
   /** The plain JavaScript value of `doc`, or undefined when it could not be built. */
   value: unknown;
   problems: SyntaxProblem[];
@@ -144,7 +145,7 @@ export function parseCharter(rawText: string): ParsedCharter {
       problems.push({ rule: 'yaml-syntax', message: `This file could not be read as YAML: ${describe(error)}.`, span: { start: 0, end: 0 } });
     }
   }
-  return { text, lines, doc, value, problems };
+  return { text, lines, doc: doc ? treeOf(doc) : undefined, value, problems };
 }
 
 /**
@@ -190,8 +191,7 @@ function reportDuplicateKeys(document: Document.Parsed): void {
 /**
  * The yaml package's scalar strings are slices that keep larger strings of the parse alive:
  * on a 10,000-line charter, 15 MB of them for 1 MB of values. Each value is copied into a
- * string of its own and the raw `source` (unused here) dropped, so a kept tree holds its
- * values and nothing more.
+ * string of its own before the tree and the plain value share it.
  */
 function releaseSourceStrings(document: Document.Parsed): void {
   const stack: unknown[] = [document.contents];
@@ -199,7 +199,6 @@ function releaseSourceStrings(document: Document.Parsed): void {
     const node = stack.pop();
     if (isScalar(node)) {
       if (typeof node.value === 'string') node.value = ownCopy(node.value);
-      node.source = undefined;
     } else if (isPair(node)) {
       stack.push(node.key, node.value);
     } else if (isCollection(node)) {
@@ -208,8 +207,24 @@ function releaseSourceStrings(document: Document.Parsed): void {
   }
 }
 
-/** A string that shares no storage with the one it was cut from. */
+/** Short values repeat (keys, ids, statuses, dates): one copy of each serves every parse. */
+const INTERNED_MAX_LENGTH = 40;
+const INTERNED_MAX_COUNT = 50_000;
+const interned = new Map<string, string>();
+
+/** A string that shares no storage with the one it was cut from (a short one shared with equal values). */
 function ownCopy(value: string): string {
+  if (value.length > INTERNED_MAX_LENGTH) return freshCopy(value);
+  let copy = interned.get(value);
+  if (copy === undefined) {
+    if (interned.size >= INTERNED_MAX_COUNT) interned.clear();
+    copy = freshCopy(value);
+    interned.set(copy, copy);
+  }
+  return copy;
+}
+
+function freshCopy(value: string): string {
   // Concatenation then slice makes V8 build a fresh flat string just one character longer.
   return (' ' + value).slice(1);
 }

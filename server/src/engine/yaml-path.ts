@@ -1,12 +1,12 @@
 // Following a JSON path (`/partners/0/side`) through a YAML tree to its node,
 // so validation errors on plain values can be shown at the right place.
-import { isMap, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
+import { isMap, isScalar, isSeq, TreeNode, TreePair } from './tree';
 
 export interface Located {
   /** The node at the path (undefined when the path leads nowhere). */
-  node: Node | null | undefined;
+  node: TreeNode | null | undefined;
   /** The pair whose value is that node, when it is a mapping value. */
-  pair: Pair | undefined;
+  pair: TreePair | undefined;
   /** True when the node is an item of a sequence. */
   inSequence: boolean;
 }
@@ -20,16 +20,16 @@ export function pathSegments(instancePath: string): string[] {
 }
 
 /** Key -> first pair, for large maps: a file with thousands of unknown keys looks each one up. */
-const pairIndexes = new WeakMap<object, { size: number; index: Map<string, Pair> }>();
+const pairIndexes = new WeakMap<object, { size: number; index: Map<string, TreePair> }>();
 
-export function findPair(map: unknown, key: string): Pair | undefined {
+export function findPair(map: unknown, key: string): TreePair | undefined {
   if (!isMap(map)) return undefined;
-  if (map.items.length < 32) return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
+  if (map.items.length < 32) return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
   let cached = pairIndexes.get(map);
   if (!cached || cached.size !== map.items.length) {
-    const index = new Map<string, Pair>();
+    const index = new Map<string, TreePair>();
     for (const p of map.items) {
-      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+      if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
     }
     cached = { size: map.items.length, index };
     pairIndexes.set(map, cached);
@@ -39,7 +39,7 @@ export function findPair(map: unknown, key: string): Pair | undefined {
 
 export function locatePath(root: unknown, segments: readonly string[]): Located {
   let node: unknown = root;
-  let pair: Pair | undefined;
+  let pair: TreePair | undefined;
   let inSequence = false;
   for (const segment of segments) {
     if (isMap(node)) {
@@ -52,5 +52,5 @@ export function locatePath(root: unknown, segments: readonly string[]): Located 
       inSequence = true;
     } else return { node: undefined, pair: undefined, inSequence: false };
   }
-  return { node: node as Node | null | undefined, pair, inSequence };
+  return { node: node as TreeNode | null | undefined, pair, inSequence };
 }

@@ -1,7 +1,7 @@
 import { hasReusableNodes } from '../chunked-parse';
 import { fix, replaceEdit } from '../edits';
 import { getMatcher, JargonHit, TextSegment } from '../jargon/matcher';
-import { scalarTexts } from '../model';
+import { forEachStringScalar } from '../model';
 import { Fix } from '../types';
 import { Rule } from './rule';
 
@@ -66,12 +66,13 @@ export const jargon: Rule = {
     // from that, and names, ids and dates (nine scalars in ten) are only scanned for acronyms,
     // which costs less than remembering them.
     const cache = hasReusableNodes(model.parsed);
-    const segments: TextSegment[] = scalarTexts(model).map((scalar) => ({
-      text: text.slice(scalar.span.start, scalar.span.end),
-      offset: scalar.span.start,
-      checked: scalar.prose !== undefined,
-      key: cache && scalar.prose !== undefined ? scalar.node : undefined,
-    }));
+    // Prose is checked for jargon; other scalars only matter for acronyms they spell out.
+    // The scalar node stays the same object for as long as its text is unchanged.
+    const segments: TextSegment[] = [];
+    forEachStringScalar(model, (node, prose) => {
+      const checked = prose !== undefined;
+      segments.push({ text: text.slice(node.start, node.valueEnd), offset: node.start, checked, key: cache && checked ? node : undefined });
+    });
     const matcher = getMatcher(config.jargonExtra, config.jargonAllow);
     for (const hit of matcher.findInSegments(segments)) {
       report({

@@ -1,7 +1,7 @@
 // The `schema` rule: JSON Schema validation (ajv, compiled ahead of time into
 // a standalone validator) with each error mapped back to the YAML node it concerns.
 import type { ErrorObject } from 'ajv';
-import { isMap, isScalar, Node, Pair } from 'yaml';
+import { isMap, isScalar, TreeNode, TreePair } from '../tree';
 import validateCharter = require('../generated/charter-validator');
 import { fix, replaceEdit } from '../edits';
 import { CharterModel, mapView, nodeSpan } from '../model';
@@ -35,7 +35,7 @@ export const schema: Rule = {
     }
     if (typeof value !== 'object' || Array.isArray(value)) {
       report({
-        span: nodeSpan(doc.contents as Node) ?? model.firstLineSpan,
+        span: nodeSpan(doc.contents as TreeNode) ?? model.firstLineSpan,
         message: 'A charter is a set of `key: value` lines (starting with `charter: 1` and `title:`), not a list or a single value.',
       });
       return;
@@ -64,8 +64,8 @@ export const schema: Rule = {
   },
 };
 
-function keySpanOf(pair: Pair | undefined): Span | undefined {
-  return nodeSpan(pair?.key as Node | undefined);
+function keySpanOf(pair: TreePair | undefined): Span | undefined {
+  return nodeSpan(pair?.key as TreeNode | undefined);
 }
 
 /** Where a problem with the whole object at `located` is shown (for a missing key). */
@@ -171,7 +171,7 @@ const TYPE_WORDS: Record<string, string> = {
   boolean: 'true or false',
 };
 
-function typeMessage(field: string, type: string, node: Node | null | undefined): string {
+function typeMessage(field: string, type: string, node: TreeNode | null | undefined): string {
   const expected = type.split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
   const empty = node === null || node === undefined || (isScalar(node) && node.value === null);
   return empty ? `${field} has no value. Fill it in (${expected}) or remove the line.` : `${field} should be ${expected}.`;
