@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Diagnostic, Position } from 'vscode-languageserver-protocol/node';
 import { generateCharter } from './generate';
+import { SERVER_NODE_OPTIONS } from '../server/src/node-options';
 import { LspSession, ServerSpec, Timed } from './lsp-client';
 import { median, percentile, settle } from './stats';
 
@@ -22,7 +23,8 @@ export function charterServerSpec(entry?: string): ServerSpec {
   return {
     name: 'charter',
     command: process.execPath,
-    args: [script, '--stdio'],
+    // Started as the VS Code client starts it, with the same Node options.
+    args: [...SERVER_NODE_OPTIONS, script, '--stdio'],
     // The default of `partnershipCharter.lintDelay`; the first lint after didOpen is immediate.
     debounceMs: 30,
     languageId: 'partnership-charter',
@@ -85,6 +87,8 @@ export interface ServerFileResult {
   codeActionsMs: number;
   codeActions: number;
   peakRssBytes: number;
+  /** Peak private resident memory (RssAnon), sampled. */
+  peakPrivateBytes: number;
   error?: string;
 }
 
@@ -171,6 +175,7 @@ export async function benchServerOnFile(spec: ServerSpec, folder: string, lines:
     codeActionsMs: NaN,
     codeActions: 0,
     peakRssBytes: NaN,
+    peakPrivateBytes: NaN,
   };
   try {
     if (options.warmUp) {
@@ -224,7 +229,9 @@ export async function benchServerOnFile(spec: ServerSpec, folder: string, lines:
     result.codeActionsMs = actions.ms;
     result.codeActions = actions.value.length;
     // Peak memory of the usual session: one charter open, typed into, asked about.
-    result.peakRssBytes = session.memory()?.peak ?? NaN;
+    const memory = session.memory();
+    result.peakRssBytes = memory?.peak ?? NaN;
+    result.peakPrivateBytes = memory?.peakPrivate ?? NaN;
 
     // More opens for the didOpen median, each as another file (so no cache keyed by file and
     // version answers) with a comment added, closed again.
@@ -240,6 +247,7 @@ export async function benchServerOnFile(spec: ServerSpec, folder: string, lines:
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
     result.peakRssBytes = session.memory()?.peak ?? NaN;
+    result.peakPrivateBytes = session.memory()?.peakPrivate ?? NaN;
     if (session.stderr) result.error += `\n${session.stderr.slice(-2000)}`;
   } finally {
     await session.stop();

@@ -15,6 +15,7 @@ import { benchColdStart, bundlePath, ColdStartResult } from './cold-start';
 import { benchEngine, EngineResult } from './engine-bench';
 import { generateCharter } from './generate';
 import { benchServerOnFile, charterServerSpec, ServerFileResult, textFor, TODAY, yamlServerSpec } from './lsp-bench';
+import { PRIVATE_SAMPLE_MS } from './lsp-client';
 import { mb, ms, ratio, round } from './stats';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -248,8 +249,12 @@ function evaluateTargets(
   }
   const ours10k = byServer(servers, 'charter', 10_000);
   if (ours10k) {
-    const value = ours10k.peakRssBytes / 1024 / 1024;
-    add('memory-10k', 'Our server peak RSS on 10,000 lines (MB)', '< 100 MB', [{ label: '10,000', value, met: value < 100 }]);
+    // Both readings: the server's own (private) memory, and the resident set that also counts
+    // the node executable's pages mapped from disk (shared with every Node process).
+    const own = ours10k.peakPrivateBytes / 1024 / 1024;
+    const resident = ours10k.peakRssBytes / 1024 / 1024;
+    add('memory-10k', 'Our server peak private memory on 10,000 lines (MB)', '< 100 MB', [{ label: '10,000', value: own, met: own < 100 }]);
+    add('rss-10k', 'Our server peak RSS on 10,000 lines, node executable included (MB)', '< 100 MB', [{ label: '10,000', value: resident, met: resident < 100 }]);
   }
   return targets;
 }
@@ -312,6 +317,7 @@ function renderTable(
     perSize('  code actions, whole file', (lines) => pair(ours(lines)?.codeActionsMs, theirs(lines)?.codeActionsMs));
     perSize('  diagnostics after open', (lines) => pair(ours(lines)?.openDiagnostics, theirs(lines)?.openDiagnostics, (n) => (n === undefined ? '—' : String(n))));
     perSize('  peak RSS (VmHWM)', (lines) => pair(ours(lines)?.peakRssBytes, theirs(lines)?.peakRssBytes, mb));
+    perSize(`  peak private memory (RssAnon, every ${PRIVATE_SAMPLE_MS} ms)`, (lines) => pair(ours(lines)?.peakPrivateBytes, theirs(lines)?.peakPrivateBytes, mb));
     perSize('  peak RSS ratio, ours / yaml-ls', (lines) => {
       const a = ours(lines);
       const b = theirs(lines);

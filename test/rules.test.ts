@@ -342,6 +342,12 @@ describe('rules', () => {
       assert.equal(finding.fixes[0].edits[0].newText, 'Consolidated Framework for Implementation Research (CFIR)');
       none(edit(CLEAN, 'summary: Help outpatient teams', 'summary: Use the Consolidated Framework for Implementation Research (CFIR) and later CFIR to help outpatient teams'), 'jargon');
     });
+    it('counts an acronym spelled out in a name, also in lower case with hyphens', () => {
+      const used = edit(CLEAN, 'title: Pilot at three clinics', 'title: Pilot a PDSA cycle at three clinics');
+      assert.equal(only(used, 'jargon').message.includes('PDSA'), true);
+      none(edit(used, 'name: Mental Health QUERI', 'name: plan-do-study-act coaches'), 'jargon');
+      none(edit(used, 'name: Mental Health QUERI', 'name: Plan Do Study Act coaches'), 'jargon');
+    });
     it('ignores names, ids, notes and comments', () => {
       const text = `${edit(CLEAN, 'name: Mental Health QUERI', 'name: Fidelity and Randomization Unit')}notes: A stepped-wedge randomized design. # fidelity\n`;
       none(text, 'jargon');

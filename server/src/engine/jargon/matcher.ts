@@ -233,6 +233,12 @@ class FormIndex<T> {
     return this.values.get(formKey(text, this.caseSensitive));
   }
 
+  /** Whether every form holds a character `test` accepts (so text without one cannot match). */
+  everyForm(test: RegExp): boolean {
+    for (const form of this.forms) if (!test.test(form)) return false;
+    return true;
+  }
+
   /** Uses the shared expression with lastIndex rather than matchAll, which clones (and recompiles) it on every call. */
   scan(text: string): { index: number; text: string; value: T }[] {
     const found: { index: number; text: string; value: T }[] = [];
@@ -302,6 +308,10 @@ function isParenthesized(text: string, start: number, end: number): boolean {
 
 const NO_HITS: JargonHit[] = [];
 
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** A copy that does not share memory with the document it was cut from. */
 function detached(text: string): string {
   return Buffer.from(text, 'utf16le').toString('utf16le');
@@ -319,6 +329,8 @@ export class JargonMatcher {
   private readonly expansionKeys: Expansion[] = [];
   private readonly acronymsFolded = new Map<string, JargonEntry>();
   private readonly allowed: Set<JargonEntry>;
+  private readonly acronymsNeedCapital: boolean;
+  private readonly expansionsNeedSpace: boolean;
   /** Hits (offsets relative to the segment) by segment key; dropped with the key. */
   private readonly segmentHits = new WeakMap<object, { length: number; hits: JargonHit[]; full: boolean }>();
 
@@ -332,6 +344,24 @@ export class JargonMatcher {
     this.acronyms.compile();
     this.expansions.compile();
     this.allowed = new Set(allow.map((a) => this.lookup(a)).filter((e): e is JargonEntry => e !== undefined));
+    this.acronymsNeedCapital = this.acronyms.everyForm(/[A-Z]/);
+    this.expansionsNeedSpace = this.expansions.everyForm(/\s|[A-Za-z]-[A-Za-z]/);
+  }
+
+  /**
+   * Whether text outside prose (a name, an id, a date) can matter: only through an acronym
+   * it spells out or uses, or an expansion it holds. Every built-in acronym has a capital
+   * letter and every expansion a space or a hyphen between letters ("plan-do-study-act"),
+   * so most such values (ids, dates, statuses) are skipped without a scan.
+   */
+  mayDefineAcronyms(text: string, start: number, end: number): boolean {
+    if (!this.acronymsNeedCapital || !this.expansionsNeedSpace) return true;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 65 && c <= 90) || c === 32 || c === 9 || c === 10 || c === 13) return true;
+      if (c === 45 && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1))) return true;
+    }
+    return false;
   }
 
   /** All hits in one string; offsets are relative to `text` plus `offset`. Does not apply acronym-definition logic. */

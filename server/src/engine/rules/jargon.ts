@@ -68,12 +68,13 @@ export const jargon: Rule = {
     const cache = hasReusableNodes(model.parsed);
     // Prose is checked for jargon; other scalars only matter for acronyms they spell out.
     // The scalar node stays the same object for as long as its text is unchanged.
+    const matcher = getMatcher(config.jargonExtra, config.jargonAllow);
     const segments: TextSegment[] = [];
     forEachStringScalar(model, (node, prose) => {
       const checked = prose !== undefined;
+      if (!checked && !matcher.mayDefineAcronyms(text, node.start, node.valueEnd)) return;
       segments.push({ text: text.slice(node.start, node.valueEnd), offset: node.start, checked, key: cache && checked ? node : undefined });
     });
-    const matcher = getMatcher(config.jargonExtra, config.jargonAllow);
     for (const hit of matcher.findInSegments(segments)) {
       report({
         span: { start: hit.start, end: hit.end },
