@@ -37,9 +37,12 @@ export function codeActions(params: CodeActionParams, result: LintResult, store:
   const wanted = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
+    // Actions that do the same thing for several diagnostics in the range (disable a rule for
+    // the file, or for one line; allow a term) are offered once.
+    const offered = new Set<string>();
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
-      actions.push(...quickFixes(diagnostic, result, store, caps));
+      for (const action of quickFixes(diagnostic, result, store, caps, offered)) actions.push(action);
     }
   }
   if (wanted(FIX_ALL_KIND)) {
@@ -49,11 +52,17 @@ export function codeActions(params: CodeActionParams, result: LintResult, store:
   return actions;
 }
 
-function quickFixes(diagnostic: Diagnostic, result: LintResult, store: DocumentStore, caps: EditCapabilities): CodeAction[] {
+function quickFixes(diagnostic: Diagnostic, result: LintResult, store: DocumentStore, caps: EditCapabilities, offered: Set<string>): CodeAction[] {
   const { state } = result;
   const rule = String(diagnostic.code);
   const data = dataOf(diagnostic, result);
   const actions: CodeAction[] = [];
+  const once = (key: string): boolean => {
+    if (offered.has(key)) return false;
+    offered.add(key);
+    return true;
+  };
+  diagnostic = withoutData(diagnostic);
   let preferred = false;
   for (const fix of data.fixes) {
     if (!stillApplies(state, fix)) continue;
@@ -67,14 +76,23 @@ function quickFixes(diagnostic: Diagnostic, result: LintResult, store: DocumentS
       edit: documentEdit(state, fix.edits.map((e) => LspTextEdit.replace(e.range, e.newText)), caps),
     });
   }
-  if (rule === 'jargon' && data.term) {
+  if (rule === 'jargon' && data.term && once(`allow ${data.term.toLowerCase()}`)) {
     const allow = allowTermAction(data.term, result, store, caps);
     if (allow) actions.push({ ...allow, diagnostics: [diagnostic] });
   }
-  const line = disableLineAction(state, diagnostic, rule, caps);
-  if (line) actions.push(line);
-  actions.push(disableFileAction(state, diagnostic, rule, caps));
+  if (once(`line ${rule} ${diagnostic.range.start.line}`)) {
+    const line = disableLineAction(state, diagnostic, rule, caps);
+    if (line) actions.push(line);
+  }
+  if (once(`file ${rule}`)) actions.push(disableFileAction(state, diagnostic, rule, caps));
   return actions;
+}
+
+/** The diagnostic as an action names it: the fix payloads in `data` need not travel back with every action. */
+function withoutData(diagnostic: Diagnostic): Diagnostic {
+  const copy = { ...diagnostic };
+  delete copy.data;
+  return copy;
 }
 
 /** The diagnostic's fix payload; rebuilt from the current findings if the client dropped `data`. */

@@ -70,6 +70,22 @@ describe('language server: code actions', () => {
     assert.deepEqual(change.textDocument, { uri, version: 1 });
   });
 
+  it('offers a suppression or "allow" once for several diagnostics it covers, naming them without their fix data', async () => {
+    const text = edit(CLEAN, 'Help outpatient teams', 'A stepped-wedge rollout, stepped-wedge again, with fidelity checks');
+    const { uri, diagnostics } = await openCharter(text);
+    const jargon = diagnostics.filter((d) => d.code === 'jargon');
+    assert.ok(jargon.length >= 3);
+    const actions = await actionsFor(uri, jargon);
+    const count = (title: string) => actions.filter((a) => a.title === title).length;
+    assert.equal(count('Disable jargon for this file'), 1);
+    assert.equal(count('Add "stepped-wedge" to the allowed terms in .charterrc.yaml'), 1);
+    const lines = new Set(jargon.map((d) => d.range.start.line));
+    assert.equal(count('Disable jargon for this line'), lines.size);
+    // Each replacement still names its own diagnostic.
+    assert.equal(actions.filter((a) => a.title.startsWith('Replace')).length >= jargon.length, true);
+    for (const action of actions) for (const named of action.diagnostics ?? []) assert.equal(named.data, undefined);
+  });
+
   it('applies a replacement and the finding goes away', async () => {
     const { uri, diagnostics } = await openCharter(JARGON);
     const [replace] = await actionsFor(uri, diagnostics);
