@@ -207,27 +207,12 @@ function releaseSourceStrings(document: Document.Parsed): void {
   }
 }
 
-/** Short values repeat (keys, ids, statuses, dates): one copy of each serves every parse. */
-const INTERNED_MAX_LENGTH = 40;
-const INTERNED_MAX_COUNT = 50_000;
-const interned = new Map<string, string>();
-
-/** A string that shares no storage with the one it was cut from (a short one shared with equal values). */
+/** A string that shares no storage with the one it was cut from. */
 function ownCopy(value: string): string {
-  if (value.length > INTERNED_MAX_LENGTH) return freshCopy(value);
-  let copy = interned.get(value);
-  if (copy === undefined) {
-    if (interned.size >= INTERNED_MAX_COUNT) interned.clear();
-    copy = freshCopy(value);
-    interned.set(copy, copy);
-  }
-  return copy;
-}
-
-function freshCopy(value: string): string {
   // Concatenation then slice makes V8 build a fresh flat string just one character longer.
   return (' ' + value).slice(1);
 }
+
 
 /**
  * The yaml package accepts a quoted scalar that the file ends inside when its last character

@@ -138,19 +138,27 @@ function pairAsMap(pair: { key: unknown; value: unknown }, range: readonly numbe
   return new TreeMap([new TreePair(key, value)], true, start, (value ?? key)?.valueEnd ?? end, end);
 }
 
-/** Calls `visit` on every node below `root` (itself included), parents first, without recursion. */
+/** Calls `visit` on every node below `root` (itself included, at depth 1), parents first, without recursion. */
 export function walkTree(root: TreeNode | null | undefined, visit: (node: TreeNode, depth: number) => void): void {
-  const stack: { node: TreeNode | null; depth: number }[] = [{ node: root ?? null, depth: 1 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+  // Two parallel stacks rather than an object per node: the jargon rule walks every node of a
+  // large charter on each keystroke.
+  const nodes: (TreeNode | null)[] = [root ?? null];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (!node) continue;
     visit(node, depth);
     if (node instanceof TreeMap) {
       for (let i = node.items.length - 1; i >= 0; i--) {
-        stack.push({ node: node.items[i].value, depth: depth + 1 }, { node: node.items[i].key, depth: depth + 1 });
+        nodes.push(node.items[i].value, node.items[i].key);
+        depths.push(depth + 1, depth + 1);
       }
     } else if (node instanceof TreeSeq) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], depth: depth + 1 });
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        nodes.push(node.items[i]);
+        depths.push(depth + 1);
+      }
     }
   }
 }
