@@ -5,7 +5,8 @@
 /**
  * A young generation of 1 MB instead of up to 16: every lint of a large charter makes
  * megabytes of short-lived objects, and a large young generation keeps them resident.
- * On a 10,000-line charter the peak resident memory drops by about 30 MB, for about a
- * fifth more time per keystroke (still far under yaml-language-server's).
+ * Measured on the benchmark's 10,000-line charter: peak private memory 115 -> 72 MB (peak
+ * RSS 155 -> 113 MB), for typing feedback of about 135 ms instead of 110 and an open of
+ * about 950 ms instead of 650 (yaml-language-server: about 1,000 ms for both).
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1'];
