@@ -100,6 +100,19 @@ describe('JargonMatcher.findInText', () => {
     assert.deepEqual(termsIn('In Order To start'), ['in order to']);
   });
 
+  it('reports the text as written, at its offsets, also where lower case changes the length', () => {
+    const plain = builtin.findInText('A Stepped-Wedge rollout');
+    assert.deepEqual(plain.map((hit) => [hit.matched, hit.start, hit.end]), [['Stepped-Wedge', 2, 15]]);
+    // "İ" lower-cases to two characters: the text is then scanned as written, with the same offsets.
+    const text = 'İzmir and İstanbul clinics: a Stepped-Wedge rollout with FIDELITY checks';
+    assert.notEqual(text.toLowerCase().length, text.length);
+    const hits = builtin.findInText(text);
+    assert.deepEqual(
+      hits.map((hit) => [hit.matched, text.slice(hit.start, hit.end)]),
+      [['Stepped-Wedge', 'Stepped-Wedge'], ['FIDELITY', 'FIDELITY']],
+    );
+  });
+
   it('respects word boundaries', () => {
     assert.deepEqual(termsIn('empowerment and powerful teams'), []);
     assert.deepEqual(termsIn('The team spoke robustly'), []);

@@ -206,12 +206,22 @@ function compile(forms: Iterable<string>, flags: string): RegExp | undefined {
   return pieces.length ? new RegExp(pieces.join('|'), flags) : undefined;
 }
 
-/** Forms of one case mode: their compiled expression and the value each form stands for. */
+/**
+ * Forms of one case mode: their compiled expression and the value each form stands for.
+ *
+ * A case-insensitive index lower-cases its forms and the text it scans instead of using the
+ * `i` flag: with the `u` flag V8 compiled the 16,000-character expression about 2.4 times
+ * slower and ran it about 2.6 times slower that way (a noticeable part of the server's start).
+ * A text whose lower case has another length (a dotted capital I, say) is scanned with the
+ * `i` flag, so offsets always point into the text as given.
+ */
 class FormIndex<T> {
   private readonly values = new Map<string, T>();
   private readonly forms = new Set<string>();
   private regex: RegExp | undefined;
   private sticky: RegExp | undefined;
+  private foldingRegex: RegExp | undefined;
+  private foldingSticky: RegExp | undefined;
 
   constructor(private readonly caseSensitive: boolean) {}
 
@@ -224,9 +234,9 @@ class FormIndex<T> {
   }
 
   compile(): void {
-    const flags = this.caseSensitive ? 'gu' : 'giu';
-    this.regex = compile(this.forms, flags);
-    this.sticky = this.regex && new RegExp(this.regex.source, flags.replace('g', 'y'));
+    const forms = this.caseSensitive ? this.forms : new Set([...this.forms].map((form) => form.toLowerCase()));
+    this.regex = compile(forms, 'gu');
+    this.sticky = this.regex && new RegExp(this.regex.source, 'yu');
   }
 
   get(text: string): T | undefined {
@@ -242,22 +252,36 @@ class FormIndex<T> {
   /** Uses the shared expression with lastIndex rather than matchAll, which clones (and recompiles) it on every call. */
   scan(text: string): { index: number; text: string; value: T }[] {
     const found: { index: number; text: string; value: T }[] = [];
-    const regex = this.regex;
+    const { regex, subject } = this.forScan(text);
     if (!regex) return found;
     regex.lastIndex = 0;
-    for (let m = regex.exec(text); m; m = regex.exec(text)) {
-      const value = this.get(m[0]);
-      if (value !== undefined) found.push({ index: m.index, text: m[0], value });
+    for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
+      const matched = subject === text ? m[0] : text.slice(m.index, m.index + m[0].length);
+      const value = this.get(matched);
+      if (value !== undefined) found.push({ index: m.index, text: matched, value });
     }
     return found;
   }
 
   /** The value of a form starting exactly at `index`, if any. */
   at(text: string, index: number): T | undefined {
-    if (!this.sticky) return undefined;
-    this.sticky.lastIndex = index;
-    const m = this.sticky.exec(text);
+    const { sticky, subject } = this.forScan(text);
+    if (!sticky) return undefined;
+    sticky.lastIndex = index;
+    const m = sticky.exec(subject);
     return m ? this.get(m[0]) : undefined;
+  }
+
+  /** The expressions and the text to run them on: the text itself, or its lower case. */
+  private forScan(text: string): { regex: RegExp | undefined; sticky: RegExp | undefined; subject: string } {
+    if (this.caseSensitive) return { regex: this.regex, sticky: this.sticky, subject: text };
+    const lower = text.toLowerCase();
+    if (lower.length === text.length) return { regex: this.regex, sticky: this.sticky, subject: lower };
+    if (!this.foldingRegex && this.forms.size > 0) {
+      this.foldingRegex = compile(this.forms, 'giu');
+      this.foldingSticky = this.foldingRegex && new RegExp(this.foldingRegex.source, 'yiu');
+    }
+    return { regex: this.foldingRegex, sticky: this.foldingSticky, subject: text };
   }
 }
 
