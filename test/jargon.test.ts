@@ -210,7 +210,9 @@ describe('JargonMatcher.findInSegments', () => {
 
   it('skips values outside prose only when they can neither use nor spell out an acronym', () => {
     const may = (text: string) => builtin.mayDefineAcronyms(text, 0, text.length);
-    for (const text of ['QUERI', 'Dana Ruiz', 'two words', 'plan-do-study-act', 'line\nbreak']) assert.equal(may(text), true, text);
+    for (const text of ['QUERI', 'Dana Ruiz', 'two words', 'plan-do-study-act', 'line\nbreak', 'intention\u2010to\u2010treat', 'intentiontotreat', 'no\u00a0break']) {
+      assert.equal(may(text), true, text);
+    }
     for (const text of ['2026-03-31', 'm-0123', 'ops', 'clinical', '3.5']) assert.equal(may(text), false, text);
   });
 

@@ -347,6 +347,8 @@ describe('rules', () => {
       assert.equal(only(used, 'jargon').message.includes('PDSA'), true);
       none(edit(used, 'name: Mental Health QUERI', 'name: plan-do-study-act coaches'), 'jargon');
       none(edit(used, 'name: Mental Health QUERI', 'name: Plan Do Study Act coaches'), 'jargon');
+      none(edit(used, 'name: Mental Health QUERI', 'name: plan\u2010do\u2010study\u2010act'), 'jargon');
+      none(edit(used, 'name: Mental Health QUERI', 'name: plandostudyact'), 'jargon');
     });
     it('ignores names, ids, notes and comments', () => {
       const text = `${edit(CLEAN, 'name: Mental Health QUERI', 'name: Fidelity and Randomization Unit')}notes: A stepped-wedge randomized design. # fidelity\n`;

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as yaml from 'yaml';
 import { parseCharter } from '../server/src/engine/parse';
+import { buildModel } from '../server/src/engine/model';
 import { isAliasNode, isMap, isScalar, isSeq, plainValue, TreeNode, treeOf, walkTree } from '../server/src/engine/tree';
 import { CLEAN } from './helpers';
 
@@ -74,6 +75,38 @@ describe('syntax tree', () => {
   it('gives the plain value of a tree, as toJSON does for scalar keys', () => {
     const text = TEXTS['flow collections, quotes, block scalars and comments'];
     assert.deepEqual(plainValue(parseCharter(text).doc!.contents), yaml.parse(text));
+  });
+
+  it('gives the plain value of a broken map as toJSON does: last repeated key, "" for a null key, own keys only', () => {
+    const text = 'title: First\ntitle: Second\n: empty\nconstructor: 1\ntoString: 2\n__proto__: 3\n';
+    const expected = yaml.parseDocument(text, { uniqueKeys: false }).contents!.toJSON() as Record<string, unknown>;
+    // Except `__proto__`, which is left out rather than risk an object's prototype.
+    delete expected.__proto__;
+    const value = plainValue(parseCharter(text).doc!.contents) as Record<string, unknown>;
+    assert.deepEqual(value, expected);
+    assert.deepEqual(Object.keys(value), ['title', '', 'constructor', 'toString']);
+    assert.equal(Object.getPrototypeOf(value), Object.prototype);
+  });
+
+  it('reads `[a: 1]` (a pair in a flow sequence) as a one-pair flow map, as the plain value does', () => {
+    const parsed = parseCharter('list: [a: 1, b]\n');
+    const root = parsed.doc!.contents;
+    assert.ok(isMap(root) && isSeq(root.items[0].value));
+    const first = root.items[0].value.items[0];
+    assert.ok(isMap(first) && first.flow);
+    assert.deepEqual(plainValue(first), { a: 1 });
+    assert.deepEqual(parsed.value, { list: [{ a: 1 }, 'b'] });
+  });
+
+  it('finds keys of a large map by index, the first of a repeated key winning as in a small one', () => {
+    const keys = Array.from({ length: 20 }, (_, i) => `k${i}: ${i}`);
+    for (const text of [`${keys.join('\n')}\nk3: again\n`, `${keys.slice(0, 5).join('\n')}\nk3: again\n`]) {
+      const root = buildModel(parseCharter(text)).root!;
+      assert.equal(root.string('k3'), '3');
+      assert.equal(root.has('k4'), true);
+      assert.equal(root.get('missing'), undefined);
+      assert.equal([...root.keys()].filter((k) => k === 'k3').length, 1);
+    }
   });
 
   it('moves a node and keeps its range consistent', () => {

@@ -57,10 +57,12 @@ function quickFixes(diagnostic: Diagnostic, result: LintResult, store: DocumentS
   const rule = String(diagnostic.code);
   const data = dataOf(diagnostic, result);
   const actions: CodeAction[] = [];
-  const once = (key: string): boolean => {
-    if (offered.has(key)) return false;
-    offered.add(key);
-    return true;
+  // An action is made once per key; one that could not be made (undefined) may be tried again.
+  const once = <T>(key: string, make: () => T | undefined): T | undefined => {
+    if (offered.has(key)) return undefined;
+    const action = make();
+    if (action !== undefined) offered.add(key);
+    return action;
   };
   diagnostic = withoutData(diagnostic);
   let preferred = false;
@@ -76,15 +78,14 @@ function quickFixes(diagnostic: Diagnostic, result: LintResult, store: DocumentS
       edit: documentEdit(state, fix.edits.map((e) => LspTextEdit.replace(e.range, e.newText)), caps),
     });
   }
-  if (rule === 'jargon' && data.term && once(`allow ${data.term.toLowerCase()}`)) {
-    const allow = allowTermAction(data.term, result, store, caps);
+  if (rule === 'jargon' && data.term) {
+    const allow = once(`allow ${data.term}`, () => allowTermAction(data.term!, result, store, caps));
     if (allow) actions.push({ ...allow, diagnostics: [diagnostic] });
   }
-  if (once(`line ${rule} ${diagnostic.range.start.line}`)) {
-    const line = disableLineAction(state, diagnostic, rule, caps);
-    if (line) actions.push(line);
-  }
-  if (once(`file ${rule}`)) actions.push(disableFileAction(state, diagnostic, rule, caps));
+  const line = once(`line ${rule} ${diagnostic.range.start.line}`, () => disableLineAction(state, diagnostic, rule, caps));
+  if (line) actions.push(line);
+  const file = once(`file ${rule}`, () => disableFileAction(state, diagnostic, rule, caps));
+  if (file) actions.push(file);
   return actions;
 }
 

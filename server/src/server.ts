@@ -32,11 +32,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 // Every keystroke re-lints the document, and each lint's results replace the last: garbage that
 // V8 would let the heap grow to four times the live data before collecting. Growing by at most
-// 2x from the start, and by 30% once a large charter is open, keeps the peak on a 10,000-line
+// 2x from the start, and by 30% once a charter is or grows large, keeps the peak on a 10,000-line
 // charter near 110 MB (with SERVER_NODE_OPTIONS; 400 MB with neither) at about the same speed
 // per keystroke; small charters do not pay the extra collections, nor does start-up.
 // A --heap-growing-percent given on the command line wins.
-const heapGrowthGiven = process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'));
+const heapGrowthGiven = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => arg.startsWith('--heap-growing-percent'));
 if (!heapGrowthGiven) setFlagsFromString('--heap-growing-percent=100');
 const LARGE_CHARTER_CHARACTERS = 256 * 1024;
 let heapGrowthTightened = heapGrowthGiven;
@@ -222,7 +222,9 @@ store.documents.onDidChangeContent(
       publisher.publishConfigDocument(document.uri);
       publisher.relintAll(false);
     }
-    if (isCharterDocument(document)) publisher.schedule(document.uri);
+    if (!isCharterDocument(document)) return;
+    tightenHeapGrowthFor(document);
+    publisher.schedule(document.uri);
   }),
 );
 

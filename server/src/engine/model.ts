@@ -1,6 +1,5 @@
 // The charter model: the parts of the YAML tree that rules, hovers and
 // navigation care about, each with its source span. Built in one pass.
-import { hasReusableNodes } from './chunked-parse';
 import { ParsedCharter } from './parse';
 import { isMap, isScalar, isSeq, TreeMap, TreeNode, TreePair, TreeScalar, walkTree } from './tree';
 import { Span } from './types';
@@ -44,20 +43,16 @@ class NodePairInfo implements PairInfo {
 
 /** Maps with more pairs than this get an index by key; smaller ones are searched. */
 const INDEXED_MAP_SIZE = 16;
+/** Indexes of large maps, kept as long as the map (views come and go). */
+const indexes = new WeakMap<TreeMap, Map<string, TreePair>>();
 
 /**
  * A YAML mapping with quick access to its pairs by key (the first pair wins when a key repeats).
- * A view holds nothing but its map (and, for a large map, an index), so views are made
- * when asked for rather than kept.
+ * A view holds nothing but its map (a large map's index is kept with the map), so views are
+ * made when asked for rather than kept.
  */
 export class MapView {
-  private index: Map<string, TreePair> | undefined;
-
-  /** `shared`: the map's nodes live on in later versions (chunked parse). */
-  constructor(
-    readonly map: TreeMap,
-    private readonly shared = false,
-  ) {}
+  constructor(readonly map: TreeMap) {}
 
   get span(): Span {
     return { start: this.map.start, end: this.map.valueEnd };
@@ -96,7 +91,7 @@ export class MapView {
 
   child(key: string): MapView | undefined {
     const value = this.find(key)?.value;
-    return isMap(value) ? new MapView(value, this.shared) : undefined;
+    return isMap(value) ? new MapView(value) : undefined;
   }
 
   /** Items of a sequence value that are maps (other items are schema errors). */
@@ -104,7 +99,7 @@ export class MapView {
     const value = this.find(key)?.value;
     if (!isSeq(value)) return [];
     const views: MapView[] = [];
-    for (const item of value.items) if (isMap(item)) views.push(new MapView(item, this.shared));
+    for (const item of value.items) if (isMap(item)) views.push(new MapView(item));
     return views;
   }
 
@@ -134,20 +129,22 @@ export class MapView {
       for (const pair of items) if (isScalar(pair.key) && String(pair.key.value) === key) return pair;
       return undefined;
     }
-    if (!this.index) {
-      this.index = new Map();
+    let index = indexes.get(this.map);
+    if (!index) {
+      index = new Map();
       for (const pair of items) {
         if (!isScalar(pair.key)) continue;
         const name = String(pair.key.value);
-        if (!this.index.has(name)) this.index.set(name, pair);
+        if (!index.has(name)) index.set(name, pair);
       }
+      indexes.set(this.map, index);
     }
-    return this.index.get(key);
+    return index.get(key);
   }
 }
 
-export function mapView(map: TreeMap, shared = false): MapView {
-  return new MapView(map, shared);
+export function mapView(map: TreeMap): MapView {
+  return new MapView(map);
 }
 
 export type PartnerRefKind = 'owner' | 'attendee' | 'milestone-owner' | 'barrier-owner';
@@ -213,7 +210,7 @@ class BuiltModel implements CharterModel {
 
   constructor(readonly parsed: ParsedCharter) {
     const rootNode = parsed.doc?.contents;
-    const root = isMap(rootNode) ? mapView(rootNode, hasReusableNodes(parsed)) : undefined;
+    const root = isMap(rootNode) ? mapView(rootNode) : undefined;
     this.root = root;
     this.firstLineSpan = { start: 0, end: parsed.lines.lineContentEnd(0) };
     this.partners = root?.mapItems('partners') ?? [];

@@ -163,7 +163,10 @@ export function walkTree(root: TreeNode | null | undefined, visit: (node: TreeNo
   }
 }
 
-/** The plain value of a tree, as far as it can be read (scalar keys only, aliases left out). */
+/**
+ * The plain value of a tree, as far as it can be read: as the yaml package's toJSON gives it
+ * (a repeated key's last value wins, a null key is ""), for scalar keys only, aliases left out.
+ */
 export function plainValue(node: TreeNode | null | undefined): unknown {
   if (!node) return null;
   if (node instanceof TreeScalar) return node.value;
@@ -172,8 +175,8 @@ export function plainValue(node: TreeNode | null | undefined): unknown {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
       if (!(pair.key instanceof TreeScalar)) continue;
-      const key = String(pair.key.value);
-      if (key !== '__proto__' && !(key in out)) out[key] = plainValue(pair.value);
+      const key = pair.key.value === null ? '' : String(pair.key.value);
+      if (key !== '__proto__') out[key] = plainValue(pair.value);
     }
     return out;
   }

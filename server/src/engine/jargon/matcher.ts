@@ -249,6 +249,13 @@ class FormIndex<T> {
     return true;
   }
 
+  /** The smallest `measure` of any form (Infinity without forms). */
+  shortestForm(measure: (form: string) => number): number {
+    let shortest = Infinity;
+    for (const form of this.forms) shortest = Math.min(shortest, measure(form));
+    return shortest;
+  }
+
   /** Uses the shared expression with lastIndex rather than matchAll, which clones (and recompiles) it on every call. */
   scan(text: string): { index: number; text: string; value: T }[] {
     const found: { index: number; text: string; value: T }[] = [];
@@ -336,6 +343,16 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** The dashes DASH accepts between words. */
+function isDash(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+}
+
+/** What `\s` matches, ASCII first (the common case). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
 /** A copy that does not share memory with the document it was cut from. */
 function detached(text: string): string {
   return Buffer.from(text, 'utf16le').toString('utf16le');
@@ -355,6 +372,8 @@ export class JargonMatcher {
   private readonly allowed: Set<JargonEntry>;
   private readonly acronymsNeedCapital: boolean;
   private readonly expansionsNeedSpace: boolean;
+  /** Hyphenated expansions also match written together ("plandostudyact"): the shortest such spelling. */
+  private readonly shortestJoinedExpansion: number;
   /** Hits (offsets relative to the segment) by segment key; dropped with the key. */
   private readonly segmentHits = new WeakMap<object, { length: number; hits: JargonHit[]; full: boolean }>();
 
@@ -370,20 +389,22 @@ export class JargonMatcher {
     this.allowed = new Set(allow.map((a) => this.lookup(a)).filter((e): e is JargonEntry => e !== undefined));
     this.acronymsNeedCapital = this.acronyms.everyForm(/[A-Z]/);
     this.expansionsNeedSpace = this.expansions.everyForm(/\s|[A-Za-z]-[A-Za-z]/);
+    this.shortestJoinedExpansion = this.expansions.shortestForm((form) => form.replace(/[\s\-\u2010\u2011\u2013]/g, '').length);
   }
 
   /**
    * Whether text outside prose (a name, an id, a date) can matter: only through an acronym
    * it spells out or uses, or an expansion it holds. Every built-in acronym has a capital
-   * letter and every expansion a space or a hyphen between letters ("plan-do-study-act"),
-   * so most such values (ids, dates, statuses) are skipped without a scan.
+   * letter, and an expansion needs a space, a dash between letters ("plan-do-study-act"), or
+   * at least as many characters as the shortest one written together. So most such values
+   * (ids, dates, statuses) are skipped without a scan.
    */
   mayDefineAcronyms(text: string, start: number, end: number): boolean {
-    if (!this.acronymsNeedCapital || !this.expansionsNeedSpace) return true;
+    if (!this.acronymsNeedCapital || !this.expansionsNeedSpace || end - start >= this.shortestJoinedExpansion) return true;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      if ((c >= 65 && c <= 90) || c === 32 || c === 9 || c === 10 || c === 13) return true;
-      if (c === 45 && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1))) return true;
+      if ((c >= 65 && c <= 90) || isSpace(c)) return true;
+      if (isDash(c) && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1))) return true;
     }
     return false;
   }
