@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Diagnostic, Position } from 'vscode-languageserver-protocol/node';
 import { generateCharter } from './generate';
-import { SERVER_NODE_OPTIONS } from '../server/src/node-options';
 import { LspSession, ServerSpec, Timed } from './lsp-client';
 import { median, percentile, settle } from './stats';
 
@@ -23,8 +22,7 @@ export function charterServerSpec(entry?: string): ServerSpec {
   return {
     name: 'charter',
     command: process.execPath,
-    // Started as the VS Code client starts it, with the same Node options.
-    args: [...SERVER_NODE_OPTIONS, script, '--stdio'],
+    args: [script, '--stdio'],
     // The default of `partnershipCharter.lintDelay`; the first lint after didOpen is immediate.
     debounceMs: 30,
     languageId: 'partnership-charter',

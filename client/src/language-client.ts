@@ -12,7 +12,6 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { SERVER_NODE_OPTIONS } from '../../server/src/node-options';
 import { LANGUAGE_ID } from './charter-files';
 
 export const CLIENT_ID = 'partnershipCharter';
@@ -75,8 +74,8 @@ export interface CharterClient {
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, hooks: ClientHooks = {}): CharterClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const errorHandler = new RestartingErrorHandler(output);
   const clientOptions: LanguageClientOptions = {

@@ -27,24 +27,9 @@ import { definition, prepareRename, references, rename } from './navigation';
 import { normalizeSettings, SETTINGS_SECTION } from './settings';
 import { documentSymbols, flatSymbols, foldingRanges } from './symbols';
 import { lintWorkspace, LintWorkspaceRequest } from './workspace-lint';
-import { setFlagsFromString } from 'node:v8';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { tuneMemoryAtStart, tuneMemoryFor } from './memory-tuning';
 
-// Every keystroke re-lints the document, and each lint's results replace the last: garbage that
-// V8 would let the heap grow to four times the live data before collecting. Growing by at most
-// 2x from the start, and by 30% once a charter is or grows large, keeps the peak on a 10,000-line
-// charter near 110 MB (with SERVER_NODE_OPTIONS; 400 MB with neither) at about the same speed
-// per keystroke; small charters do not pay the extra collections, nor does start-up.
-// A --heap-growing-percent given on the command line wins.
-const heapGrowthGiven = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => arg.startsWith('--heap-growing-percent'));
-if (!heapGrowthGiven) setFlagsFromString('--heap-growing-percent=100');
-const LARGE_CHARTER_CHARACTERS = 256 * 1024;
-let heapGrowthTightened = heapGrowthGiven;
-function tightenHeapGrowthFor(document: TextDocument): void {
-  if (heapGrowthTightened || document.getText().length < LARGE_CHARTER_CHARACTERS) return;
-  heapGrowthTightened = true;
-  setFlagsFromString('--heap-growing-percent=30');
-}
+tuneMemoryAtStart();
 
 const connection = createConnection();
 const store = new DocumentStore();
@@ -209,7 +194,7 @@ store.documents.onDidOpen(
       publisher.relintAll(false);
     }
     if (!isCharterDocument(document)) return;
-    tightenHeapGrowthFor(document);
+    tuneMemoryFor(document.getText().length);
     publisher.forgetPushed(document.uri);
     publisher.schedule(document.uri, true);
   }),
@@ -223,7 +208,7 @@ store.documents.onDidChangeContent(
       publisher.relintAll(false);
     }
     if (!isCharterDocument(document)) return;
-    tightenHeapGrowthFor(document);
+    tuneMemoryFor(document.getText().length);
     publisher.schedule(document.uri);
   }),
 );
