@@ -29,6 +29,14 @@ describe('docs', () => {
     for (const rule of RULES) assert.ok(readme.includes(`\`${rule.id}\``), `README lacks ${rule.id}`);
   });
 
+  it('the README shows the language server in Neovim and Helix with the command package.json installs', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    assert.ok(fs.existsSync(path.join(root, pkg.bin['charter-language-server'])));
+    assert.match(readme, /vim\.lsp\.start\(\{[\s\S]*?cmd = \{ 'charter-language-server', '--stdio' \}/);
+    assert.match(readme, /\[language-server\.charter\]\ncommand = "charter-language-server"\nargs = \["--stdio"\]/);
+  });
+
   it('each rule\'s "triggers it" example really triggers it, and its fixed example does not', () => {
     // Examples are fragments; lint them alone and only look at the rule concerned.
     for (const rule of RULES) {
