@@ -30,7 +30,8 @@ const PROSE = [
 ];
 const STATUSES = ['planned', 'on-track', 'at-risk', 'blocked', 'done'];
 
-function random(seed: number): () => number {
+/** A small seeded pseudo-random generator (xorshift32), for reproducible charters and tests. */
+export function random(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {
     state ^= state << 13;

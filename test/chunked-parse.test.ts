@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generateCharter } from '../bench/generate';
+import { generateCharter, random } from '../bench/generate';
 import { ChunkedParser, parseCharterChunked } from '../server/src/engine/chunked-parse';
 import { lintParsed } from '../server/src/engine/lint';
 import { MAX_ENTRIES, parseCharter, ParsedCharter } from '../server/src/engine/parse';
@@ -48,16 +48,6 @@ function assertSame(text: string, chunked: ParsedCharter, context: string, withF
   assert.deepEqual(chunked.problems, whole.problems, `${context}: problems`);
   assert.equal(chunked.text, whole.text, `${context}: text`);
   if (withFindings) assert.equal(findings(chunked), findings(whole), `${context}: findings`);
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
 }
 
 const SNIPPETS = [

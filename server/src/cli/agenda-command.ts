@@ -2,12 +2,12 @@
 // Turns a charter into the Markdown agenda of its next huddle or briefing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { buildAgenda, AgendaKind, AGENDA_KINDS } from '../engine/agenda/index';
 import { toCharterData } from '../engine/charter-data';
-import { dateFromLocal, formatLongDate, parseDate } from '../engine/dates';
+import { dateFromLocal, formatLongDate } from '../engine/dates';
 import { DateOnly } from '../engine/types';
+import { dateOption, oneCharterFile, parseCommandArgs } from './args';
 import { describeIOError, displayPath } from './files';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { readCharterText } from '../node/read-charter';
@@ -37,53 +37,28 @@ interface AgendaArgs {
 
 /** Parses the arguments after `agenda`; a string is a usage error. */
 export function parseAgendaArgs(args: string[]): AgendaArgs | string {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        kind: { type: 'string' },
-        date: { type: 'string' },
-        out: { type: 'string' },
-        force: { type: 'boolean' },
-        today: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  const parsed = parseCommandArgs(args, {
+    kind: { type: 'string' },
+    date: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+    today: { type: 'string' },
+  });
+  if (typeof parsed === 'string') return parsed;
+  const { values, positionals } = parsed;
   if (values.help === true) return { file: '', kind: 'huddle', force: false, help: true };
-
-  if (positionals.length === 0) return 'name the charter file, e.g. "charter agenda team.charter.yaml"';
-  if (positionals.length > 1) return `give one charter file, not ${positionals.length} (${positionals.join(', ')})`;
-  const kindText = (values.kind as string | undefined) ?? 'huddle';
+  const file = oneCharterFile(positionals, 'agenda');
+  if (typeof file === 'string') return file;
+  const kindText = values.kind ?? 'huddle';
   if (!(AGENDA_KINDS as readonly string[]).includes(kindText)) {
     return `--kind must be "huddle" or "briefing", not "${kindText}"`;
   }
-  const parsedDate = (name: 'date' | 'today'): DateOnly | string | undefined => {
-    const text = values[name] as string | undefined;
-    if (text === undefined) return undefined;
-    return parseDate(text) ?? `--${name} needs a real date as YYYY-MM-DD, not "${text}"`;
-  };
-  const date = parsedDate('date');
+  const date = dateOption('date', values.date);
   if (typeof date === 'string') return date;
-  const today = parsedDate('today');
+  const today = dateOption('today', values.today);
   if (typeof today === 'string') return today;
-  const out = values.out as string | undefined;
-  if (out !== undefined && out.trim() === '') return '--out needs a file name';
-  return {
-    file: positionals[0],
-    kind: kindText as AgendaKind,
-    date,
-    out,
-    force: values.force === true,
-    today,
-    help: false,
-  };
+  if (values.out !== undefined && values.out.trim() === '') return '--out needs a file name';
+  return { file: file.file, kind: kindText as AgendaKind, date, out: values.out, force: values.force === true, today, help: false };
 }
 
 class OutputExists extends Error {}

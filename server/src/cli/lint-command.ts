@@ -3,8 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { parseArgs } from 'node:util';
-import { dateFromLocal, parseDate } from '../engine/dates';
+import { dateFromLocal } from '../engine/dates';
 import { fixUntilStable, lintText } from '../engine/index';
 import { CharterConfig, DateOnly, Finding } from '../engine/types';
 import { loadConfigForFile } from '../node/config-files';
@@ -18,6 +17,7 @@ import {
   writeFileAtomically,
 } from './files';
 import { FileResult, FORMATTERS, isFormatName } from './formatters/index';
+import { dateOption, parseCommandArgs } from './args';
 import { CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
 
 export const LINT_USAGE = `Usage: charter lint [PATH...] [options]
@@ -175,35 +175,22 @@ export async function runLintCommand(args: string[], io: CliIO, options: LintCom
 
 /** The parsed options, 'help', or a usage error message. */
 function parseLintArgs(args: string[], io: CliIO): ParsedLintArgs | 'help' | string {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        fix: { type: 'boolean' },
-        today: { type: 'string' },
-        config: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  const parsed = parseCommandArgs(args, {
+    format: { type: 'string' },
+    fix: { type: 'boolean' },
+    today: { type: 'string' },
+    config: { type: 'string' },
+    'max-warnings': { type: 'string' },
+  });
+  if (typeof parsed === 'string') return parsed;
+  const { values, positionals } = parsed;
   if (values.help) return 'help';
 
   const format = values.format ?? 'stylish';
   if (!isFormatName(format)) return `unknown format "${format}" (use stylish, json or sarif)`;
 
-  let today: DateOnly | undefined;
-  if (values.today !== undefined) {
-    today = parseDate(values.today);
-    if (!today) return `--today needs a real date as YYYY-MM-DD, not "${values.today}"`;
-  }
+  const today = dateOption('today', values.today);
+  if (typeof today === 'string') return today;
 
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {

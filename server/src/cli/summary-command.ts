@@ -3,7 +3,6 @@
 // as the editor's preview) for people without VS Code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { dateFromLocal, formatLongDate, parseDate } from '../engine/dates';
 import { lintParsed } from '../engine/lint';
 import { parseCharter } from '../engine/parse';
@@ -12,6 +11,7 @@ import { renderSummaryHtml } from '../engine/summary-html';
 import { DateOnly } from '../engine/types';
 import { loadConfigForFile } from '../node/config-files';
 import { writeFileAtomic } from './agenda-command';
+import { dateOption, oneCharterFile, parseCommandArgs } from './args';
 import { describeIOError, displayPath as relativePath } from './files';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { readCharterText } from '../node/read-charter';
@@ -38,34 +38,17 @@ interface SummaryArgs {
 }
 
 function parseSummaryArgs(args: string[]): SummaryArgs | 'help' | string {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        html: { type: 'string' },
-        force: { type: 'boolean' },
-        today: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  const parsed = parseCommandArgs(args, { html: { type: 'string' }, force: { type: 'boolean' }, today: { type: 'string' } });
+  if (typeof parsed === 'string') return parsed;
+  const { values, positionals } = parsed;
   if (values.help) return 'help';
-  if (positionals.length === 0) return 'name the charter file, e.g. "charter summary team.charter.yaml"';
-  if (positionals.length > 1) return `give one charter file, not ${positionals.length} (${positionals.join(', ')})`;
-  let today: DateOnly | undefined;
-  if (values.today !== undefined) {
-    today = parseDate(values.today);
-    if (!today) return `--today needs a real date as YYYY-MM-DD, not "${values.today}"`;
-  }
+  const file = oneCharterFile(positionals, 'summary');
+  if (typeof file === 'string') return file;
+  const today = dateOption('today', values.today);
+  if (typeof today === 'string') return today;
   if (values.html !== undefined && values.html.trim() === '') return '--html needs a file name';
   if (values.force && values.html === undefined) return '--force only applies with --html FILE';
-  return { file: positionals[0], html: values.html, force: values.force ?? false, today };
+  return { file: file.file, html: values.html, force: values.force ?? false, today };
 }
 
 /**

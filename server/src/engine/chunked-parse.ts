@@ -21,8 +21,7 @@
 // Ownership: the previous result's nodes are reused, and their offsets are moved in
 // place. A `ParsedCharter` returned by `ChunkedParser.parse` is valid until the next
 // call on the same parser; keep one parser per document.
-import { CST, Lexer } from 'yaml';
-import { MAX_ENTRIES, MAX_NESTING_DEPTH, parseCharter, ParsedCharter, stripBom } from './parse';
+import { countEntries, MAX_ENTRIES, MAX_NESTING_DEPTH, parseCharter, ParsedCharter, stripBom } from './parse';
 import { LineIndex } from './positions';
 import { isAliasNode, isCollection, isMap, isScalar, isSeq, TreeCollection, TreeMap, TreeNode, TreePair, TreeScalar, TreeSeq, walkTree } from './tree';
 
@@ -267,25 +266,6 @@ function shiftTreeNodes(root: TreeCollection, delta: number, ownOnly: boolean): 
   walkTree(root, (node) => node.shift(delta));
 }
 
-/**
- * Keys and list items in a piece of text, counted the way parse.ts's firstBeyondEntryLimit
- * counts them (by the yaml lexer: `:`, `-`, `?` and `,` indicators), so that a text the full
- * parse refuses for holding more than MAX_ENTRIES is refused here too.
- */
-function countEntries(source: string): number {
-  let entries = 0;
-  let afterScalarMark = false;
-  for (const token of new Lexer().lex(source)) {
-    if (token === CST.DOCUMENT || token === CST.SCALAR || token === CST.FLOW_END) {
-      afterScalarMark = token === CST.SCALAR;
-      continue;
-    }
-    if (!afterScalarMark && (token === ':' || token === '-' || token === '?' || token === ',')) entries++;
-    afterScalarMark = false;
-  }
-  return entries;
-}
-
 /** Whether parseCharter counts entries for this text (it does above a megabyte, line breaks as LF). */
 function countsEntries(text: string): boolean {
   if (text.length <= 1_000_000) return false;
@@ -453,7 +433,7 @@ export class ChunkedParser {
       let entries = 0;
       for (const part of planned) {
         const old = reusable(part);
-        const count = old?.counted ?? countEntries(sliceLf(text, part.start, part.end));
+        const count = old?.counted ?? countEntries(sliceLf(text, part.start, part.end)).entries;
         counts.set(part, count);
         entries += count;
         if (entries > MAX_ENTRIES) return this.whole(rawText, 'too many entries');

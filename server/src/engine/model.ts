@@ -192,39 +192,6 @@ export interface CharterModel {
   partnerRefs: PartnerRef[];
 }
 
-/** The model as built from a parse. */
-class BuiltModel implements CharterModel {
-  root: MapView | undefined;
-  firstLineSpan: Span;
-  partners: MapView[];
-  goals: MapView[];
-  cadence: MapView | undefined;
-  huddle: MapView | undefined;
-  briefing: MapView | undefined;
-  timeline: MapView | undefined;
-  milestones: MapView[];
-  barriers: MapView[];
-  review: MapView | undefined;
-  partnerIds = new Map<string, IdEntry>();
-  partnerRefs: PartnerRef[] = [];
-
-  constructor(readonly parsed: ParsedCharter) {
-    const rootNode = parsed.doc?.contents;
-    const root = isMap(rootNode) ? mapView(rootNode) : undefined;
-    this.root = root;
-    this.firstLineSpan = { start: 0, end: parsed.lines.lineContentEnd(0) };
-    this.partners = root?.mapItems('partners') ?? [];
-    this.goals = root?.mapItems('goals') ?? [];
-    this.cadence = root?.child('cadence');
-    this.huddle = this.cadence?.child('huddle');
-    this.briefing = this.cadence?.child('briefing');
-    this.timeline = root?.child('timeline');
-    this.milestones = this.timeline?.mapItems('milestones') ?? [];
-    this.barriers = root?.mapItems('barriers') ?? [];
-    this.review = root?.child('review');
-  }
-}
-
 /**
  * Calls `visit` for every string scalar in document order, with the prose field it belongs
  * to, if any. Only the jargon rule reads them all; nothing is kept, because a list of
@@ -240,7 +207,26 @@ export function forEachStringScalar(model: CharterModel, visit: (node: TreeScala
 }
 
 export function buildModel(parsed: ParsedCharter): CharterModel {
-  const model = new BuiltModel(parsed);
+  const rootNode = parsed.doc?.contents;
+  const root = isMap(rootNode) ? mapView(rootNode) : undefined;
+  const cadence = root?.child('cadence');
+  const timeline = root?.child('timeline');
+  const model: CharterModel = {
+    parsed,
+    root,
+    firstLineSpan: { start: 0, end: parsed.lines.lineContentEnd(0) },
+    partners: root?.mapItems('partners') ?? [],
+    goals: root?.mapItems('goals') ?? [],
+    cadence,
+    huddle: cadence?.child('huddle'),
+    briefing: cadence?.child('briefing'),
+    timeline,
+    milestones: timeline?.mapItems('milestones') ?? [],
+    barriers: root?.mapItems('barriers') ?? [],
+    review: root?.child('review'),
+    partnerIds: new Map(),
+    partnerRefs: [],
+  };
   for (const partner of model.partners) {
     const id = idEntry(partner);
     if (id && !model.partnerIds.has(id.id)) model.partnerIds.set(id.id, id);

@@ -41,8 +41,11 @@ export const MAX_NESTING_DEPTH = 200;
  */
 export const MAX_ENTRIES = 600_000;
 
-/** The offset where the MAX_ENTRIES-th key or list item starts (by the yaml lexer, which keeps no tree). */
-export function firstBeyondEntryLimit(source: string): number | undefined {
+/**
+ * Counts keys and list items by the yaml lexer's `:`, `-`, `?` and `,` indicators (it keeps no
+ * tree). Stops at the first one beyond `limit` and gives its offset as `beyond`.
+ */
+export function countEntries(source: string, limit = Infinity): { entries: number; beyond?: number } {
   let offset = 0;
   let entries = 0;
   let afterScalarMark = false;
@@ -53,12 +56,12 @@ export function firstBeyondEntryLimit(source: string): number | undefined {
       continue;
     }
     if (!afterScalarMark && (token === ':' || token === '-' || token === '?' || token === ',')) {
-      if (++entries > MAX_ENTRIES) return offset;
+      if (++entries > limit) return { entries, beyond: offset };
     }
     afterScalarMark = false;
     offset += token.length;
   }
-  return undefined;
+  return { entries };
 }
 
 export function stripBom(text: string): string {
@@ -75,7 +78,7 @@ export function parseCharter(rawText: string): ParsedCharter {
     // LF only and every offset it reports is mapped back: both give the same findings.
     const crlf = crlfOffsets(text);
     const source = crlf ? text.replace(/\r\n/g, '\n') : text;
-    const crowded = source.length > 1_000_000 ? firstBeyondEntryLimit(source) : undefined;
+    const crowded = source.length > 1_000_000 ? countEntries(source, MAX_ENTRIES).beyond : undefined;
     if (crowded !== undefined) {
       const start = lines.lineStart(lines.positionAt(crlf ? crlf(crowded) : crowded).line);
       problems.push({
