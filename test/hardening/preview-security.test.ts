@@ -12,6 +12,7 @@ import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { previewPageHtml } from '../../client/src/preview/preview-page';
 import { main } from '../../server/src/cli/main';
 import { lintText } from '../../server/src/engine/lint';
 import { parseCharter } from '../../server/src/engine/parse';
@@ -279,23 +280,12 @@ describe('hardening: preview security', function () {
     return { script: fs.readFileSync(path.join(MEDIA, 'preview.js'), 'utf8'), css: fs.readFileSync(path.join(MEDIA, 'preview.css'), 'utf8'), nonce };
   }
 
-  /** The VS Code webview page, as PreviewPanel.html() builds it (cspSource = our server), plus a fake acquireVsCodeApi. */
+  /** The VS Code webview page that PreviewPanel shows (cspSource = our server), plus a fake acquireVsCodeApi before the renderer. */
   function webviewHtml(nonce: string): string {
-    const csp = [`default-src 'none'`, `style-src ${origin}`, `script-src 'nonce-${nonce}'`, `img-src ${origin} data:`, `font-src ${origin}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<link rel="stylesheet" href="${origin}/media/preview.css">
-<title>Charter preview</title>
-</head>
-<body>
-<main id="charter-preview" aria-busy="true"><p class="muted">Loading the charter summary…</p></main>
-<script nonce="${nonce}">window.acquireVsCodeApi = () => ({ getState: () => undefined, setState: () => undefined, postMessage: () => undefined });</script>
-<script nonce="${nonce}" src="${origin}/media/preview.js"></script>
-</body>
-</html>`;
+    const page = previewPageHtml({ cspSource: origin, scriptUri: `${origin}/media/preview.js`, styleUri: `${origin}/media/preview.css`, nonce });
+    const fakeApi = `<script nonce="${nonce}">window.acquireVsCodeApi = () => ({ getState: () => undefined, setState: () => undefined, postMessage: () => undefined });</script>\n`;
+    assert.ok(page.includes('<script nonce='));
+    return page.replace('<script nonce=', `${fakeApi}<script nonce=`);
   }
 
   it('has at least 20 hostile strings', () => {

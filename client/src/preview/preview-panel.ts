@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { errorMessage } from '../charter-files';
+import { previewPageHtml } from './preview-page';
 import { SUMMARY_REQUEST, toCharterSummary } from './summary';
 
 export const PREVIEW_VIEW_TYPE = 'partnershipCharter.preview';
@@ -184,25 +185,13 @@ export class PreviewPanel implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = createNonce();
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Charter preview</title>
-</head>
-<body>
-<main id="charter-preview" aria-busy="true"><p class="muted">Loading the charter summary…</p></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    return previewPageHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+      nonce: createNonce(),
+    });
   }
 
   dispose(): void {
