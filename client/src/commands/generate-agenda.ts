@@ -3,7 +3,7 @@
 // as an untitled Markdown document that can be saved as agendas/<date>-<kind>.md next to it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { errorMessage, isIsoDate, openCharter, targetCharter } from '../charter-files';
+import { errorMessage, fileExists, isIsoDate, openCharter, targetCharter } from '../charter-files';
 
 export type AgendaKind = 'huddle' | 'briefing';
 export const AGENDA_REQUEST = 'charter/agenda';
@@ -45,7 +45,7 @@ function longDate(iso: string): string {
  */
 async function openAgendaDocument(charter: vscode.Uri, kind: AgendaKind, agenda: AgendaResponse): Promise<vscode.TextDocument> {
   const target = vscode.Uri.joinPath(charter, '..', 'agendas', `${agenda.date}-${kind}.md`);
-  const named = charter.scheme !== 'untitled' && !(await exists(target));
+  const named = charter.scheme !== 'untitled' && !(await fileExists(target));
   const document = named
     ? await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }))
     : await vscode.workspace.openTextDocument({ language: 'markdown', content: agenda.markdown });
@@ -166,15 +166,6 @@ export function agendaTarget(record: AgendaRecord): vscode.Uri {
   return vscode.Uri.joinPath(record.charter, '..', 'agendas', `${record.date}-${record.kind}.md`);
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Writes the agenda (as edited) to agendas/<date>-<kind>.md next to its charter, asking
  * before replacing a file that exists. Returns the file written, or undefined.
@@ -195,7 +186,7 @@ export async function saveAgendaNextToCharter(tracker: AgendaTracker, documentAr
   }
   const target = agendaTarget(record);
   const relative = `agendas/${record.date}-${record.kind}.md`;
-  if (await exists(target)) {
+  if (await fileExists(target)) {
     if (options.overwrite === false) return undefined;
     if (options.overwrite !== true) {
       const replace = await vscode.window.showWarningMessage(

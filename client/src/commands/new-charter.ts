@@ -2,7 +2,7 @@
 // the checks except for what only the partners can fill in (what each brings, leadership
 // commitments, milestones, barriers); those show up as warnings that say what to add.
 import * as vscode from 'vscode';
-import { errorMessage, localToday, toUri } from '../charter-files';
+import { errorMessage, fileExists, localToday, toUri } from '../charter-files';
 
 export interface NewCharterOptions {
   title?: string;
@@ -89,19 +89,10 @@ review:
 `;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function freeName(folder: vscode.Uri, base: string): Promise<vscode.Uri> {
   for (let n = 1; ; n++) {
     const candidate = vscode.Uri.joinPath(folder, `${base}${n === 1 ? '' : `-${n}`}.charter.yaml`);
-    if (!(await exists(candidate))) return candidate;
+    if (!(await fileExists(candidate))) return candidate;
   }
 }
 

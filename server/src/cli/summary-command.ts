@@ -11,6 +11,7 @@ import { renderSummaryHtml } from '../engine/summary-html';
 import { DateOnly } from '../engine/types';
 import { loadConfigForFile } from '../node/config-files';
 import { writeFileAtomic } from './agenda-command';
+import { STATUS_WORDS } from '../engine/charter-data';
 import { dateOption, oneCharterFile, parseCommandArgs } from './args';
 import { describeIOError, displayPath as relativePath } from './files';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
@@ -152,15 +153,6 @@ function meetingLine(meeting: SummaryMeeting): string {
   if (meeting.minutes !== undefined) line += `${line ? ', ' : ''}${plural(meeting.minutes, 'minute')}`;
   return line || 'no schedule given';
 }
-
-const STATUS_WORDS: Record<string, string> = {
-  planned: 'planned',
-  'on-track': 'on track',
-  'at-risk': 'at risk',
-  blocked: 'blocked',
-  done: 'done',
-  unknown: 'no status',
-};
 
 /** One line per fact; control characters in charter text are shown as spaces. */
 export function formatSummaryText(summary: CharterSummary): string {

@@ -166,3 +166,13 @@ export function toCharterData(value: unknown): CharterData {
     notes: asString(root.notes),
   };
 }
+
+/** Milestone statuses in words (the summary's "unknown" too). */
+export const STATUS_WORDS: Readonly<Record<string, string>> = {
+  planned: 'planned',
+  'on-track': 'on track',
+  'at-risk': 'at risk',
+  blocked: 'blocked',
+  done: 'done',
+  unknown: 'no status',
+};

@@ -1,6 +1,6 @@
 // Small Markdown helpers for agendas. Everything a user typed goes through
 // `escapeMarkdown`, so a title or barrier cannot add links, images, HTML or emphasis.
-import { BarrierData, CharterData, MeetingData, MilestoneData, PartnerData } from '../charter-data';
+import { BarrierData, CharterData, MeetingData, MilestoneData, PartnerData, STATUS_WORDS } from '../charter-data';
 import { compareDates, daysBetween, formatLongDate } from '../dates';
 import { DateOnly } from '../types';
 
@@ -147,14 +147,6 @@ export function milestoneTitle(milestone: MilestoneData): string {
 export function barrierTitle(barrier: BarrierData): string {
   return strong(barrier.text?.trim() ? barrier.text : barrier.id ?? 'Unnamed barrier');
 }
-
-const STATUS_WORDS: Record<string, string> = {
-  planned: 'planned',
-  'on-track': 'on track',
-  'at-risk': 'at risk',
-  blocked: 'blocked',
-  done: 'done',
-};
 
 export function isOpenMilestone(milestone: MilestoneData): boolean {
   return milestone.status !== 'done';
