@@ -235,7 +235,7 @@ function parseChunk(text: string, plan: PlanChunk): Chunk {
     if (!isScalar(pair.key) || !empty || Object.keys(value as object).length !== 1) throw new Fallback('header shape');
   }
   checkChunkTree(collection);
-  shiftTreeNodes(collection, plan.start, false);
+  shiftTreeNodes(collection, plan.start);
   return { start: plan.start, end: plan.end, kind: plan.kind, entries: plan.entries, header: plan.header, root: collection, value: value as Chunk['value'] };
 }
 
@@ -253,16 +253,8 @@ function checkChunkTree(root: TreeCollection): void {
   });
 }
 
-/**
- * Moves every node of a chunk by `delta`. A reused header chunk's pair holds the collection
- * assembled from other chunks (which move themselves): `ownOnly` leaves it alone.
- */
-function shiftTreeNodes(root: TreeCollection, delta: number, ownOnly: boolean): void {
-  if (ownOnly && isMap(root) && root.items.length === 1 && isCollection(root.items[0].value)) {
-    root.shift(delta);
-    root.items[0].key?.shift(delta);
-    return;
-  }
+/** Moves every node of a chunk by `delta` (text before it changed length). */
+function shiftTreeNodes(root: TreeCollection, delta: number): void {
   walkTree(root, (node) => node.shift(delta));
 }
 
@@ -317,9 +309,9 @@ function assemble(plan: BlockPlan, chunks: Map<PlanChunk, Chunk>): Assembled {
       else for (const key of Object.keys(chunk.value)) setKey(key, (chunk.value as Record<string, unknown>)[key]);
     } else {
       const header = chunks.get(part.header)!;
-      const pair = header.root.items[0] as TreePair;
+      // A new pair: the header chunk keeps its own (empty) value, so it stays a tree of its own.
       const child = assemble(part.child, chunks);
-      pair.value = child.node;
+      const pair = new TreePair((header.root.items[0] as TreePair).key, child.node);
       addKey(pair);
       items.push(pair);
       setKey(Object.keys(header.value)[0], child.value);
@@ -458,7 +450,7 @@ export class ChunkedParser {
     for (const chunk of moved) {
       chunk.start += delta;
       chunk.end += delta;
-      shiftTreeNodes(chunk.root, delta, chunk.header);
+      shiftTreeNodes(chunk.root, delta);
     }
     let assembled: Assembled;
     try {
