@@ -100,13 +100,12 @@ export class DiagnosticsPublisher {
   private readonly configPublished = new Map<string, string>();
   /** Closed files given diagnostics by a workspace lint. */
   private readonly pushedWhileClosed = new Set<string>();
-  /** Resolved when the first settings arrived; no lint runs before, so nothing is published twice. */
-  ready: Promise<void> = Promise.resolve();
-
   constructor(
     private readonly connection: Connection,
     private readonly store: DocumentStore,
     private options: PublisherOptions,
+    /** Resolves once the editor's settings are read: no lint runs before, so nothing is published twice. */
+    private readonly settingsReady: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   setOptions(options: PublisherOptions): void {
@@ -124,7 +123,7 @@ export class DiagnosticsPublisher {
     const delay = immediate ? 0 : this.store.getSettings().lintDelay;
     const timer = setTimeout(() => {
       this.timers.delete(uri);
-      void this.ready.then(() => this.publishNow(uri)).catch((error) => this.log(error));
+      void this.settingsReady().then(() => this.publishNow(uri)).catch((error) => this.log(error));
     }, delay);
     this.timers.set(uri, timer);
   }
@@ -185,7 +184,7 @@ export class DiagnosticsPublisher {
 
   /** textDocument/diagnostic: the full report, or "unchanged" when the client has it already. */
   async pullReport(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
-    await this.ready;
+    await this.settingsReady();
     if (isConfigUri(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: this.store.configFindings(uri).map(configDiagnostic) };
     const result = this.store.lintUri(uri);
     if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };

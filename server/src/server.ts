@@ -28,12 +28,17 @@ import { normalizeSettings, SETTINGS_SECTION } from './settings';
 import { documentSymbols, flatSymbols, foldingRanges } from './symbols';
 import { lintWorkspace, LintWorkspaceRequest } from './workspace-lint';
 import { tuneMemoryAtStart, tuneMemoryFor } from './memory-tuning';
+import { SettingsGate } from './settings-gate';
 
 tuneMemoryAtStart();
 
 const connection = createConnection();
 const store = new DocumentStore();
-const publisher = new DiagnosticsPublisher(connection, store, { pull: false, refresh: false });
+const settingsGate = new SettingsGate(
+  (message) => connection.console.log(message),
+  () => publisher.relintAll(),
+);
+const publisher = new DiagnosticsPublisher(connection, store, { pull: false, refresh: false }, () => settingsGate.ready);
 
 let capabilities: ClientCapabilities = {};
 let initializationSettings: unknown;
@@ -51,12 +56,14 @@ function isToken(value: unknown): value is CancellationToken {
 const cancelled = () => new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 
 /**
- * Wraps a request handler: a cancelled request answers "cancelled", and an exception is
- * logged and answered with `fallback`, so one bad document never takes the server down.
+ * Wraps a request handler: it runs once the editor's settings are read, a cancelled request
+ * answers "cancelled", and an exception is logged and answered with `fallback`, so one bad
+ * document never takes the server down.
  */
 function safe<A extends unknown[], R>(where: string, handler: (...args: A) => R | Promise<R>, fallback: R) {
   return async (...args: A): Promise<R | ResponseError<void>> => {
     const token = args.find(isToken);
+    await settingsGate.ready;
     if (token?.isCancellationRequested) return cancelled();
     try {
       const result = await handler(...args);
@@ -68,16 +75,25 @@ function safe<A extends unknown[], R>(where: string, handler: (...args: A) => R 
   };
 }
 
-/** The same for notifications and events, which have no answer. */
+/** The same for notifications and events, which have no answer; they run in the order they came. */
 function guard<A extends unknown[]>(where: string, handler: (...args: A) => void | Promise<void>) {
   return (...args: A): void => {
-    try {
-      const pending = handler(...args);
-      if (pending) pending.catch((error) => log(where, error));
-    } catch (error) {
-      log(where, error);
-    }
+    void settingsGate.ready.then(() => run(where, handler, args));
   };
+}
+
+/** Runs a handler that must not wait for the settings (the one that asks for them). */
+function unguarded<A extends unknown[]>(where: string, handler: (...args: A) => void | Promise<void>) {
+  return (...args: A): void => run(where, handler, args);
+}
+
+function run<A extends unknown[]>(where: string, handler: (...args: A) => void | Promise<void>, args: A): void {
+  try {
+    const pending = handler(...args);
+    if (pending) pending.catch((error) => log(where, error));
+  } catch (error) {
+    log(where, error);
+  }
 }
 
 // ---- Initialization ----------------------------------------------------------------
@@ -133,8 +149,8 @@ function serverVersion(): string | undefined {
 }
 
 connection.onInitialized(
-  guard('initialized', () => {
-    publisher.ready = loadSettings().catch((error) => log('reading settings', error));
+  unguarded('initialized', () => {
+    void settingsGate.load(loadSettings);
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
@@ -165,11 +181,11 @@ async function loadSettings(): Promise<void> {
 }
 
 connection.onDidChangeConfiguration(
-  guard('settings change', async (params) => {
+  // Not guarded: the new read starts at once, so requests that come after it wait for it.
+  unguarded('settings change', async (params) => {
     const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     if (pushed !== undefined) lastPushedSettings = pushed;
-    publisher.ready = loadSettings().catch((error) => log('reading settings', error));
-    await publisher.ready;
+    await settingsGate.load(loadSettings);
     publisher.relintAll();
   }),
 );
@@ -243,6 +259,7 @@ function charterResult(uri: string) {
 // ---- Diagnostics (pull) ------------------------------------------------------------
 
 connection.languages.diagnostics.on(async (params, token) => {
+  await settingsGate.ready;
   if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.ServerCancelled, 'Cancelled.', { retriggerRequest: true });
   try {
     return await publisher.pullReport(params.textDocument.uri, params.previousResultId);
@@ -390,7 +407,6 @@ connection.onRequest(
   safe(
     'charter/lintWorkspace',
     async (params, token: CancellationToken) => {
-      await publisher.ready;
       const progress = await progressFor(params?.workDoneToken);
       const either = { get isCancellationRequested() { return token.isCancellationRequested || progress.cancelled; }, onCancellationRequested: token.onCancellationRequested };
       return lintWorkspace(store, publisher, progress.reporter, either);

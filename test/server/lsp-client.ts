@@ -67,6 +67,8 @@ export interface StartOptions {
   /** Workspace folder (a path). */
   root?: string;
   initializationOptions?: unknown;
+  /** Answer workspace/configuration only after this promise settles (a slow editor); never when it never settles. */
+  settingsAnswered?: Promise<unknown>;
 }
 
 interface Waiter<T> {
@@ -81,6 +83,10 @@ export class TestClient {
   readonly progress: { token: ProgressToken; value: unknown }[] = [];
   readonly createdProgressTokens: ProgressToken[] = [];
   refreshRequests = 0;
+  configurationRequests = 0;
+  /** Resolves when the server first asks for the settings. */
+  readonly configurationRequested: Promise<void>;
+  private onConfigurationRequest!: () => void;
   settings: Record<string, unknown>;
   stderr = '';
   initializeResult!: InitializeResult;
@@ -108,9 +114,14 @@ export class TestClient {
       this.logs.push(params);
       this.settle(this.logWaiters, params);
     });
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'partnershipCharter' ? this.settings : null)),
-    );
+    this.configurationRequested = new Promise((resolve) => (this.onConfigurationRequest = resolve));
+    const answered = options.settingsAnswered ?? Promise.resolve();
+    connection.onRequest('workspace/configuration', async (params: { items: { section?: string }[] }) => {
+      this.configurationRequests++;
+      this.onConfigurationRequest();
+      await answered;
+      return params.items.map((item) => (item.section === 'partnershipCharter' ? this.settings : null));
+    });
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
     });
