@@ -54,6 +54,16 @@ describe('charter agenda (CLI)', () => {
     assert.ok(io.out.includes('Mon 7 Dec 2026'));
   });
 
+  it('counts from "today" in the nearest .charterrc.yaml, as lint and summary do; --today still wins', async () => {
+    fs.writeFileSync(path.join(dir, '.charterrc.yaml'), 'today: 2026-12-08\n');
+    const io = fakeIO(dir, new Date(2026, 10, 26, 9, 0));
+    assert.equal(await runAgendaCommand(['team.charter.yaml'], io), 0, io.err);
+    assert.ok(io.out.includes('Mon 14 Dec 2026 at 09:00'), io.out.slice(0, 200));
+    const given = fakeIO(dir);
+    assert.equal(await runAgendaCommand(['team.charter.yaml', '--today', '2026-11-26'], given), 0, given.err);
+    assert.ok(given.out.includes('Mon 30 Nov 2026 at 09:00'));
+  });
+
   it('prints a briefing agenda with --kind briefing and a given --date', async () => {
     const io = fakeIO(dir);
     const code = await runAgendaCommand(['team.charter.yaml', '--kind', 'briefing', '--date', '2026-12-03', '--today', '2026-11-26'], io);

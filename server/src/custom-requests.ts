@@ -5,6 +5,7 @@ import { LSPErrorCodes, RequestType, ResponseError } from 'vscode-languageserver
 import { AGENDA_KINDS, AgendaKind, buildAgenda } from './engine/agenda';
 import { toCharterData } from './engine/charter-data';
 import { formatDate, parseDate } from './engine/dates';
+import { firstSyntaxProblem } from './engine/parse';
 import { buildSummary, CharterSummary } from './engine/summary';
 import { CharterState, DocumentStore, LintResult } from './documents';
 
@@ -42,10 +43,8 @@ function stateFor(store: DocumentStore, uri: unknown): CharterState | ResponseEr
 
 /** Agendas need the whole charter: a file with YAML errors would give a misleading one. */
 function syntaxError(state: CharterState): string | undefined {
-  const problem = state.parsed.problems.find((p) => p.rule === 'yaml-syntax');
-  if (!problem) return undefined;
-  const line = state.parsed.lines.positionAt(problem.span.start).line + 1;
-  return `The charter is not valid YAML yet (line ${line}: ${problem.message}) Fix that first, then generate the agenda.`;
+  const problem = firstSyntaxProblem(state.parsed);
+  return problem && `The charter is not valid YAML yet (line ${problem.line}: ${problem.message}) Fix that first, then generate the agenda.`;
 }
 
 export function agenda(store: DocumentStore, params: AgendaParams): AgendaResponse | ResponseError<void> {

@@ -2,15 +2,15 @@
 // Turns a charter into the Markdown agenda of its next huddle or briefing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
 import { buildAgenda, AgendaKind, AGENDA_KINDS } from '../engine/agenda/index';
 import { toCharterData } from '../engine/charter-data';
-import { dateFromLocal, formatLongDate } from '../engine/dates';
+import { formatLongDate } from '../engine/dates';
+import { firstSyntaxProblem, parseCharter } from '../engine/parse';
 import { DateOnly } from '../engine/types';
 import { dateOption, oneCharterFile, parseCommandArgs } from './args';
 import { describeIOError, displayPath } from './files';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
-import { readCharterText } from '../node/read-charter';
+import { loadCharter } from './load-charter';
 
 export const AGENDA_USAGE = `Usage: charter agenda FILE [options]
 
@@ -21,7 +21,8 @@ Options:
   --date YYYY-MM-DD        The meeting date (default: the next meeting on or after today).
   --out FILE               Write the agenda to FILE instead of printing it.
   --force                  Let --out replace an existing file.
-  --today YYYY-MM-DD       The date to count from (default: the local date).
+  --today YYYY-MM-DD       The date to count from (default: "today" from the
+                           config file, else the local date).
   -h, --help               Show this help.
 `;
 
@@ -118,27 +119,19 @@ export async function runAgendaCommand(args: string[], io: CliIO): Promise<numbe
 
   const file = path.resolve(io.cwd, parsed.file);
   const shown = displayPath(file, io.cwd);
-  let text: string;
-  try {
-    text = readCharterText(file);
-  } catch (error) {
-    return fail(`cannot read ${shown}: ${describeIOError(error)}`);
+  const loaded = loadCharter(file, io, { today: parsed.today });
+  if ('error' in loaded) return fail(`cannot read ${shown}: ${describeIOError(loaded.error)}`);
+  const charter = parseCharter(loaded.text);
+  const broken = firstSyntaxProblem(charter);
+  if (broken) {
+    return fail(`${shown} is not valid YAML yet (line ${broken.line}: ${broken.message})\nRun "charter lint ${parsed.file}" to see every problem.`);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-
-  let value: unknown;
-  try {
-    // logLevel 'error': parse errors throw, and warnings are not printed behind our back.
-    value = parse(text, { logLevel: 'error' });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return fail(`${shown} is not valid YAML: ${message}\nRun "charter lint ${parsed.file}" to see every problem.`);
-  }
+  const value = charter.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail(`${shown} does not hold a charter (expected keys such as "charter: 1", "title" and "cadence")`);
   }
 
-  const today = parsed.today ?? dateFromLocal(io.now());
+  const { today } = loaded;
   const result = buildAgenda(parsed.kind, toCharterData(value), { date: parsed.date, today });
   if (!result.ok) return fail(`${shown}: ${result.error}`);
 

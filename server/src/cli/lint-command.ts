@@ -2,12 +2,9 @@
 //               [--config FILE] [--max-warnings N]` (spec "Command line").
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isUtf8 } from 'node:buffer';
-import { dateFromLocal } from '../engine/dates';
 import { fixUntilStable, lintText } from '../engine/index';
 import { CharterConfig, DateOnly, Finding } from '../engine/types';
-import { loadConfigForFile } from '../node/config-files';
-import { readRegularFile } from '../node/read-charter';
+import { loadCharter, UTF8_BOM } from './load-charter';
 import {
   describeIOError,
   displayPath,
@@ -107,26 +104,23 @@ export async function runLintCommand(args: string[], io: CliIO, options: LintCom
   for (const file of expanded.files) {
     const display = displayPath(file, io.cwd);
 
-    // Problems in a config file are its own findings, reported once however many charters share it.
-    const loaded = loadConfigForFile(file, { explicitConfig: parsed.config });
-    const { configPath } = loaded;
-    if (loaded.findings.length > 0 && configPath && !configsReported.has(configPath)) {
-      configsReported.add(configPath);
-      results.push({ file: displayPath(configPath, io.cwd), findings: loaded.findings });
-    }
-    const today = parsed.today ?? loaded.config.today ?? dateFromLocal(io.now());
-
-    const read = readCharter(file);
+    const read = loadCharter(file, io, { explicitConfig: parsed.config, today: parsed.today });
     if ('error' in read) {
       fail(`cannot read ${display}: ${describeIOError(read.error)}`);
       continue;
     }
-    const lint = (text: string) => lintText(text, { config: loaded.config, today });
+    // Problems in a config file are its own findings, reported once however many charters share it.
+    const { configPath, config, today } = read;
+    if (read.configFindings.length > 0 && configPath && !configsReported.has(configPath)) {
+      configsReported.add(configPath);
+      results.push({ file: displayPath(configPath, io.cwd), findings: read.configFindings });
+    }
+    const lint = (text: string) => lintText(text, { config, today });
     if (!parsed.fix) {
       results.push({ file: display, findings: lint(read.text) });
       continue;
     }
-    const fixed = fixText(read.text, loaded.config, today);
+    const fixed = fixText(read.text, config, today);
     if (fixed.text === read.text) {
       results.push({ file: display, findings: fixed.findings });
       continue;
@@ -209,33 +203,6 @@ function parseLintArgs(args: string[], io: CliIO): ParsedLintArgs | 'help' | str
     config: values.config === undefined ? undefined : path.resolve(io.cwd, values.config),
     maxWarnings,
   };
-}
-
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-interface CharterRead {
-  /** Decoded without the byte order mark; invalid UTF-8 became U+FFFD. */
-  text: string;
-  bom: boolean;
-  validUtf8: boolean;
-  /** What the file was when read, so `--fix` can refuse to overwrite a newer version. */
-  expected: { size: number; mtimeMs: number; content: Buffer };
-}
-
-function readCharter(file: string): CharterRead | { error: unknown } {
-  try {
-    const { buffer, stats } = readRegularFile(file);
-    const bom = buffer.subarray(0, 3).equals(UTF8_BOM);
-    const body = bom ? buffer.subarray(3) : buffer;
-    return {
-      text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body),
-      bom,
-      validUtf8: isUtf8(body),
-      expected: { size: stats.size, mtimeMs: stats.mtimeMs, content: buffer },
-    };
-  } catch (error) {
-    return { error };
-  }
 }
 
 /**

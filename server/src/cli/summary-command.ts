@@ -3,19 +3,18 @@
 // as the editor's preview) for people without VS Code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { dateFromLocal, formatLongDate, parseDate } from '../engine/dates';
+import { formatLongDate, parseDate } from '../engine/dates';
 import { lintParsed } from '../engine/lint';
 import { parseCharter } from '../engine/parse';
 import { buildSummary, CharterSummary, SummaryMeeting } from '../engine/summary';
 import { renderSummaryHtml } from '../engine/summary-html';
 import { DateOnly } from '../engine/types';
-import { loadConfigForFile } from '../node/config-files';
 import { writeFileAtomic } from './agenda-command';
 import { STATUS_WORDS } from '../engine/charter-data';
 import { dateOption, oneCharterFile, parseCommandArgs } from './args';
 import { describeIOError, displayPath as relativePath } from './files';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
-import { readCharterText } from '../node/read-charter';
+import { loadCharter } from './load-charter';
 
 export const SUMMARY_USAGE = `Usage: charter summary FILE [options]
 
@@ -85,21 +84,13 @@ export async function runSummaryCommand(args: string[], io: CliIO): Promise<numb
 
   const file = path.resolve(io.cwd, parsed.file);
   const shown = displayPath(file, io.cwd);
-  let text: string;
-  try {
-    if (fs.statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    text = readCharterText(file);
-  } catch (error) {
-    return fail(`cannot read ${shown}: ${describeIOError(error)}`);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-
-  const loaded = loadConfigForFile(file);
-  if (loaded.findings.length > 0 && loaded.configPath) {
+  const loaded = loadCharter(file, io, { today: parsed.today });
+  if ('error' in loaded) return fail(`cannot read ${shown}: ${describeIOError(loaded.error)}`);
+  if (loaded.configFindings.length > 0 && loaded.configPath) {
     io.stderr(`charter summary: ${displayPath(loaded.configPath, io.cwd)} has problems; run "charter lint" to see them (the valid settings still apply)\n`);
   }
-  const today = parsed.today ?? loaded.config.today ?? dateFromLocal(io.now());
-  const charter = parseCharter(text);
+  const { today } = loaded;
+  const charter = parseCharter(loaded.text);
   const findings = lintParsed(charter, { config: loaded.config, today });
   const summary = buildSummary(charter.value, findings, today);
 

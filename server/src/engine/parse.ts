@@ -151,6 +151,13 @@ export function parseCharter(rawText: string): ParsedCharter {
   return { text, lines, doc: doc ? treeOf(doc) : undefined, value, problems };
 }
 
+/** The first YAML syntax problem with its 1-based line, for commands that need the whole charter. */
+export function firstSyntaxProblem(parsed: ParsedCharter): { line: number; message: string } | undefined {
+  const problem = parsed.problems.find((p) => p.rule === 'yaml-syntax');
+  if (!problem) return undefined;
+  return { line: parsed.lines.positionAt(problem.span.start).line + 1, message: problem.message };
+}
+
 /**
  * Adds the error the yaml package reports with `uniqueKeys: true` ("Map keys must be unique",
  * at the later key) for every repeated scalar key, without its quadratic search.
