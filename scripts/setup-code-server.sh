@@ -12,7 +12,8 @@ set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
 CODE_SERVER_HOME="${CODE_SERVER_HOME:-$HOME/.cache/partnership-charter/code-server-$CODE_SERVER_VERSION}"
-APT_PACKAGES=(build-essential python3 libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev ripgrep chromium)
+# faketime is not for code-server: CI runs the mocha suite again at other dates with it (.ci/run).
+APT_PACKAGES=(build-essential python3 libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev ripgrep chromium faketime)
 
 start_ts=$(date +%s)
 log() { echo "[setup-code-server +$(( $(date +%s) - start_ts ))s] $*"; }
