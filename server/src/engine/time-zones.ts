@@ -134,3 +134,92 @@ export function zoneCity(zone: string): string {
   const last = zone.split('/').pop() ?? zone;
   return last.replace(/_/g, ' ');
 }
+
+// ---- What people write instead of a zone name --------------------------------------
+
+/**
+ * US zone words and abbreviations people type, with the IANA names they mean. Two names where
+ * the word has two readings: "MST" is Mountain time with daylight saving, or Arizona's all year.
+ * (The runtime accepts "EST" and "MST" too, as fixed offsets: summer meetings would be an hour off.)
+ */
+const ZONE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  eastern: ['America/New_York'],
+  est: ['America/New_York'],
+  edt: ['America/New_York'],
+  et: ['America/New_York'],
+  central: ['America/Chicago'],
+  cst: ['America/Chicago'],
+  cdt: ['America/Chicago'],
+  ct: ['America/Chicago'],
+  mountain: ['America/Denver'],
+  mst: ['America/Denver', 'America/Phoenix'],
+  mdt: ['America/Denver'],
+  mt: ['America/Denver'],
+  arizona: ['America/Phoenix'],
+  pacific: ['America/Los_Angeles'],
+  pst: ['America/Los_Angeles'],
+  pdt: ['America/Los_Angeles'],
+  pt: ['America/Los_Angeles'],
+  alaska: ['America/Anchorage'],
+  akst: ['America/Anchorage'],
+  akdt: ['America/Anchorage'],
+  hawaii: ['Pacific/Honolulu'],
+  hst: ['Pacific/Honolulu'],
+};
+
+/** The IANA names a typed zone word stands for ("Eastern Time", "EST", "pacific"), or none. */
+export function zonesForWord(typed: string): readonly string[] {
+  const key = typed
+    .trim()
+    .toLowerCase()
+    .replace(/^us[\s/-]*/, '')
+    .replace(/\b(standard|daylight|time|zone)\b/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return ZONE_WORDS[key] ?? [];
+}
+
+export type ZoneCheck =
+  | { ok: true }
+  /** Not usable as written; `fixes` are the names meant, `safe` when there is exactly one reading. */
+  | { ok: false; reason: 'word' | 'case' | 'unknown'; fixes: string[]; safe: boolean };
+
+/** Whether `typed` can stand as `cadence.timezone`, and what to write instead when it cannot. */
+export function checkTimeZone(typed: string): ZoneCheck {
+  const words = zonesForWord(typed);
+  if (words.length > 0 && !/\//.test(typed)) return { ok: false, reason: 'word', fixes: [...words], safe: words.length === 1 };
+  const names = timeZoneNames();
+  if (isTimeZone(typed)) {
+    if (names.length === 0 || names.includes(typed) || canonicalTimeZone(typed) === typed) return { ok: true };
+    const sameLetters = names.find((name) => name.toLowerCase() === typed.toLowerCase());
+    if (sameLetters) return { ok: false, reason: 'case', fixes: [sameLetters], safe: true };
+    return { ok: true }; // an alias the runtime knows, such as US/Eastern
+  }
+  const close = closeZoneNames(typed, names);
+  return { ok: false, reason: 'unknown', fixes: close, safe: false };
+}
+
+/** Zone names within a couple of letters of `typed` (typos in the city), nearest first, at most three. */
+function closeZoneNames(typed: string, names: readonly string[]): string[] {
+  const lower = typed.trim().toLowerCase().replace(/ /g, '_');
+  const limit = Math.max(1, Math.min(3, Math.floor(lower.length / 4)));
+  return names
+    .map((name) => ({ name, distance: distance(lower, name.toLowerCase(), limit) }))
+    .filter((m) => m.distance <= limit)
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+    .slice(0, 3)
+    .map((m) => m.name);
+}
+
+/** Edit distance, giving up (limit + 1) once it must exceed `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...row) > limit) return limit + 1;
+    previous = row;
+  }
+  return previous[b.length];
+}
