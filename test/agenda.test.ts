@@ -496,7 +496,7 @@ cadence:
     assert.ok(result.markdown.includes('- **Clinic A** (clinical)'));
     assert.ok(result.markdown.includes('No open actions from earlier huddles.'));
     assert.ok(result.markdown.includes('No milestone is overdue, at risk, blocked or due before the next huddle.'));
-    assert.ok(result.markdown.includes('**Clinic A** has not said yet what it can offer'));
+    assert.ok(result.markdown.includes('**Clinic A** has not listed yet what the team can offer'));
     assert.ok(result.markdown.includes('Nothing to escalate so far.'));
     assert.ok(result.markdown.includes('There is no briefing on the calendar'));
     assert.ok(result.markdown.trimEnd().endsWith('Next huddle: Thu 10 Dec 2026'));

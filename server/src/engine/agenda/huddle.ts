@@ -163,7 +163,7 @@ export function buildHuddleAgenda(data: CharterData, options: AgendaOptions): Ag
     minutes: aMin,
     intro: 'Ask for the information or help you need this week. What each partner has offered to share:',
     items: data.partners.map((p) => {
-      const offer = p.brings.length > 0 ? `can offer: ${p.brings.map(escapeMarkdown).join('; ')}` : 'has not said yet what it can offer';
+      const offer = p.brings.length > 0 ? `can offer: ${p.brings.map(escapeMarkdown).join('; ')}` : 'has not listed yet what the team can offer';
       const limits = p.limits.length > 0 ? ` — keep in mind: ${p.limits.map(escapeMarkdown).join('; ')}` : '';
       return `${strong(shortName(p))} ${offer}${limits}`;
     }),

@@ -115,6 +115,7 @@ function calendarZone(data: CharterData): string | undefined | { ok: false; erro
 export function charterKey(title: string): string {
   const slug = title
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
