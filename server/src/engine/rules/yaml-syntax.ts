@@ -5,7 +5,7 @@ export const yamlSyntax: Rule = {
   defaultSeverity: 'error',
   description: 'The file is not valid YAML.',
   docs: {
-    why: 'Nothing else can be checked until the file reads as YAML; each problem is reported where the parser found it.',
+    why: 'Nothing else can be checked until the file reads as YAML, so the other checks wait for it; each problem is shown where you need to act (an unclosed quote or bracket where it opens) and says what to type.',
     bad: 'title: "Measurement-based care',
     good: 'title: "Measurement-based care"',
   },
