@@ -16,6 +16,17 @@ export function renderRulesDoc(): string {
     '|---|---|---|',
     ...RULES.map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.defaultSeverity} | ${rule.description} |`),
     '',
+    '## Fixes',
+    '',
+    'A fix is a small text edit that keeps comments and formatting. A fix is *safe*, and applied without a person by',
+    '`charter lint --fix` and by Fix All in the editor, only when exactly one reading of what you meant exists and no',
+    'person has to decide anything: a fix never picks an owner, a date, a meeting or a person for you, and never',
+    'rewrites prose. Every other fix is a quick fix that you choose in the editor.',
+    '',
+    '| rule | fix |',
+    '|---|---|',
+    ...RULES.map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.docs.fix} |`),
+    '',
   ];
   for (const rule of RULES) {
     out.push(
@@ -36,6 +47,8 @@ export function renderRulesDoc(): string {
       '```yaml',
       rule.docs.good,
       '```',
+      '',
+      `Fix: ${rule.docs.fix}`,
       '',
     );
   }

@@ -5,8 +5,6 @@ import { forEachStringScalar } from '../model';
 import { Fix } from '../types';
 import { Rule } from './rule';
 
-/** Characters that are safe to put into any plain, quoted or block scalar without changing its meaning. */
-const SAFE_REPLACEMENT = /^[\p{L}\p{N} .()/-]+$/u;
 
 /** Keep a capital letter where the user wrote one (at the start of a sentence). */
 function matchCase(replacement: string, matched: string): string {
@@ -21,23 +19,9 @@ function replacementsFor(hit: JargonHit): string[] {
   return hit.entry.alternatives.map((alternative) => matchCase(alternative, hit.matched));
 }
 
-/**
- * `--fix` applies a replacement without a person reading it, so it must read
- * naturally: only when the text is the entry's own term (not an inflection,
- * where "were utilized" would become "were use"), and the alternative is a
- * short phrase that is safe inside any YAML scalar.
- */
-function isSafeReplacement(hit: JargonHit, replacement: string): boolean {
-  const normalize = (text: string) => text.toLowerCase().replace(/[\s-]+/g, ' ').trim();
-  const exact = normalize(hit.matched) === normalize(hit.entry.term);
-  const short = hit.entry.kind === 'acronym' || replacement.split(/\s+/).length <= 3;
-  return exact && short && SAFE_REPLACEMENT.test(replacement);
-}
-
+/** Quick fixes only: rewriting prose needs a person who reads the sentence (spec "Fixes"). */
 function fixesFor(hit: JargonHit): Fix[] {
-  return replacementsFor(hit).flatMap((replacement, index) =>
-    fix(`Replace with "${replacement}"`, replaceEdit(hit.start, hit.end, replacement), index === 0 && isSafeReplacement(hit, replacement)),
-  );
+  return replacementsFor(hit).flatMap((replacement) => fix(`Replace with "${replacement}"`, replaceEdit(hit.start, hit.end, replacement), false));
 }
 
 function messageFor(hit: JargonHit): string {
@@ -58,6 +42,7 @@ export const jargon: Rule = {
     why: 'Clinical partners may not speak research language; jargon quietly shuts people out, so write in the words your clinical partners use.',
     bad: 'summary: A stepped-wedge design to assess fidelity of the intervention.',
     good: 'summary: Clinics start one after another, and we check the program is delivered as intended.',
+    fix: 'Quick fixes replace the term with a plain alternative. Never applied by `--fix` or Fix All: rewriting prose needs a person who reads the sentence.',
   },
   check({ model, config, report }) {
     const { text } = model.parsed;

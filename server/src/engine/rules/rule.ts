@@ -23,6 +23,11 @@ export interface RuleDocs {
   bad: string;
   /** The same fragment, fixed. */
   good: string;
+  /**
+   * What the rule's fixes do, and whether `charter lint --fix` and Fix All apply them, with the
+   * reason (spec "Fixes": a fix is safe only with one reading and nothing for a person to decide).
+   */
+  fix: string;
 }
 
 export interface Rule {
