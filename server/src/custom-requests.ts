@@ -1,7 +1,7 @@
 // Custom requests for the VS Code client (and any editor that wants them):
 //   charter/agenda  {uri, kind?, date?} -> {markdown, date}
 //   charter/summary {uri}               -> the engine's CharterSummary (what the preview renders)
-import { LSPErrorCodes, RequestType, ResponseError } from 'vscode-languageserver/node';
+import { LSPErrorCodes, RequestType, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { AGENDA_KINDS, AgendaKind, buildAgenda } from './engine/agenda';
 import { toCharterData } from './engine/charter-data';
 import { formatDate, parseDate } from './engine/dates';
@@ -14,6 +14,15 @@ export interface AgendaParams {
   kind?: AgendaKind;
   /** YYYY-MM-DD; without it, the next meeting on or after today. */
   date?: string;
+}
+
+/**
+ * `data` of the error for a charter without that meeting: the fix that adds it (the same quick
+ * fix as `cadence-missing` or `briefing-missing`), so an editor can offer "Add huddle".
+ */
+export interface MissingMeetingData {
+  rule: 'cadence-missing' | 'briefing-missing';
+  fix: { title: string; edit: WorkspaceEdit };
 }
 
 export interface AgendaResponse {
@@ -29,7 +38,7 @@ export interface SummaryParams {
 /** The engine's CharterSummary: what the preview panel and `charter summary --html` render. */
 export type SummaryResponse = CharterSummary;
 
-export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, void>('charter/agenda');
+export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, unknown>('charter/agenda');
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResponse, void>('charter/summary');
 
 function failure(message: string): ResponseError<void> {
@@ -47,7 +56,7 @@ function syntaxError(state: CharterState): string | undefined {
   return problem && `The charter is not valid YAML yet (line ${problem.line}: ${problem.message}) Fix that first, then generate the agenda.`;
 }
 
-export function agenda(store: DocumentStore, params: AgendaParams): AgendaResponse | ResponseError<void> {
+export function agenda(store: DocumentStore, params: AgendaParams): AgendaResponse | ResponseError<unknown> {
   const state = stateFor(store, params?.uri);
   if (state instanceof ResponseError) return state;
   const kind = params.kind ?? 'huddle';
@@ -61,8 +70,18 @@ export function agenda(store: DocumentStore, params: AgendaParams): AgendaRespon
   if (broken) return failure(broken);
   const { today } = store.configFor(state.uri);
   const result = buildAgenda(kind, toCharterData(state.value), { date, today });
-  if (!result.ok) return failure(result.error);
+  if (!result.ok) return new ResponseError(LSPErrorCodes.RequestFailed, result.error, missingMeeting(store, state, kind));
   return { markdown: result.markdown, date: formatDate(result.date) };
+}
+
+/** The fix that adds the missing huddle or briefing, when that is why there is no agenda. */
+function missingMeeting(store: DocumentStore, state: CharterState, kind: AgendaKind): MissingMeetingData | undefined {
+  const rule = kind === 'huddle' ? 'cadence-missing' : 'briefing-missing';
+  const finding = store.lint(state).findings.find((f) => f.rule === rule);
+  const fix = finding?.fixes[0];
+  if (!fix) return undefined;
+  const edits = fix.edits.map((edit) => TextEdit.replace(state.rangeOf(edit), edit.newText));
+  return { rule, fix: { title: fix.title, edit: { changes: { [state.uri]: edits } } } };
 }
 
 export function summary(store: DocumentStore, params: SummaryParams): SummaryResponse | ResponseError<void> {
