@@ -328,7 +328,7 @@ describe('rules', () => {
       assert.deepEqual(finding.range, rangeIn(text, 'summary:', 'fidelity'));
       assert.match(finding.message, /"fidelity" is research jargon/);
       assert.ok(finding.fixes.length >= 1);
-      assert.equal(finding.fixes[0].safe, true);
+      assert.equal(finding.fixes[0].safe, false);
       assert.equal(finding.fixes[0].edits[0].newText, (finding.data?.alternatives as string[])[0]);
     });
     it('does not auto-apply a base-form alternative to an inflected word', () => {

@@ -1,12 +1,10 @@
 import { hasReusableNodes } from '../chunked-parse';
 import { fix, replaceEdit } from '../edits';
 import { getMatcher, JargonHit, TextSegment } from '../jargon/matcher';
+import { isInsideAcronymDefinition, isInsideProperName } from '../jargon/proper-names';
 import { forEachStringScalar } from '../model';
 import { Fix } from '../types';
 import { Rule } from './rule';
-
-/** Characters that are safe to put into any plain, quoted or block scalar without changing its meaning. */
-const SAFE_REPLACEMENT = /^[\p{L}\p{N} .()/-]+$/u;
 
 /** Keep a capital letter where the user wrote one (at the start of a sentence). */
 function matchCase(replacement: string, matched: string): string {
@@ -21,23 +19,21 @@ function replacementsFor(hit: JargonHit): string[] {
   return hit.entry.alternatives.map((alternative) => matchCase(alternative, hit.matched));
 }
 
-/**
- * `--fix` applies a replacement without a person reading it, so it must read
- * naturally: only when the text is the entry's own term (not an inflection,
- * where "were utilized" would become "were use"), and the alternative is a
- * short phrase that is safe inside any YAML scalar.
- */
-function isSafeReplacement(hit: JargonHit, replacement: string): boolean {
-  const normalize = (text: string) => text.toLowerCase().replace(/[\s-]+/g, ' ').trim();
-  const exact = normalize(hit.matched) === normalize(hit.entry.term);
-  const short = hit.entry.kind === 'acronym' || replacement.split(/\s+/).length <= 3;
-  return exact && short && SAFE_REPLACEMENT.test(replacement);
-}
+/** Characters that keep their meaning in any plain, quoted, flow or block scalar (no comma, colon, quote or #). */
+const SAFE_IN_ANY_SCALAR = /^[\p{L}\p{N} .()/-]+$/u;
 
-function fixesFor(hit: JargonHit): Fix[] {
-  return replacementsFor(hit).flatMap((replacement, index) =>
-    fix(`Replace with "${replacement}"`, replaceEdit(hit.start, hit.end, replacement), index === 0 && isSafeReplacement(hit, replacement)),
-  );
+/**
+ * Rewriting prose needs a person who reads the sentence, so no replacement is ever safe
+ * (`--fix` and Fix All leave jargon alone). None is offered inside a proper name or inside
+ * the words that spell out an acronym: the finding then keeps its hint without an edit.
+ */
+function fixesFor(hit: JargonHit, value: TextSegment): Fix[] {
+  const start = hit.start - value.offset;
+  const end = hit.end - value.offset;
+  if (isInsideProperName(value.text, start, end) || isInsideAcronymDefinition(value.text, start, end)) return [];
+  return replacementsFor(hit)
+    .filter((replacement) => SAFE_IN_ANY_SCALAR.test(replacement))
+    .flatMap((replacement) => fix(`Replace with "${replacement}"`, replaceEdit(hit.start, hit.end, replacement), false));
 }
 
 function messageFor(hit: JargonHit): string {
@@ -75,11 +71,15 @@ export const jargon: Rule = {
       if (!checked && !matcher.mayDefineAcronyms(text, node.start, node.valueEnd)) return;
       segments.push({ text: text.slice(node.start, node.valueEnd), offset: node.start, checked, key: cache && checked ? node : undefined });
     });
+    // Hits and segments are both in document order: one cursor finds each hit's own value,
+    // so the context a fix looks at never reaches into a neighbouring key or list item.
+    let at = 0;
     for (const hit of matcher.findInSegments(segments)) {
+      while (at < segments.length - 1 && segments[at].offset + segments[at].text.length <= hit.start) at++;
       report({
         span: { start: hit.start, end: hit.end },
         message: messageFor(hit),
-        fixes: fixesFor(hit),
+        fixes: fixesFor(hit, segments[at]),
         data: { term: hit.entry.term, matched: hit.matched, alternatives: hit.entry.alternatives, kind: hit.entry.kind, note: hit.entry.note },
       });
     }
