@@ -97,3 +97,15 @@ export function isInsideAcronymDefinition(text: string, start: number, end: numb
   }
   return false;
 }
+
+/**
+ * A partner's name defines an acronym when it holds it ("Mental Health QUERI") or when the
+ * acronym's letters are the initials of its words ("Office of Mental Health Operations", OMHO).
+ */
+export function nameDefinesAcronym(name: string, acronym: string): boolean {
+  const tokens = name.split(/\s+/).map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  if (tokens.includes(acronym)) return true;
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+  const words = name.split(/[\s,\-\u2010\u2011\u2013]+/).filter((w) => /\p{L}/u.test(w));
+  return letters.length >= 2 && initialsOf(words).some((initials) => initials === letters);
+}
