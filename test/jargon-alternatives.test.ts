@@ -91,7 +91,7 @@ describe('jargon message', () => {
     const noClinical = edit(CLEAN, 'side: clinical', 'side: research');
     assert.match(findingsIn('A stepped-wedge rollout.', noClinical)[0].message, /may lose the clinical partner's readers;/);
     const twoClinical = edit(CLEAN, 'side: research', 'side: clinical');
-    assert.match(findingsIn('A stepped-wedge rollout.', twoClinical)[0].message, /may lose the clinical partner's readers;/);
+    assert.match(findingsIn('A stepped-wedge rollout.', twoClinical)[0].message, /may lose the clinical partners' readers;/);
   });
 });
 

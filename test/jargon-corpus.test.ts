@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../server/src/engine/lint';
+import { termListDetails } from '../server/src/engine/rules/jargon';
 import { Span } from '../server/src/engine/types';
 
 interface Sentence {
@@ -133,5 +134,13 @@ describe('jargon rule on the labelled corpus of real sentences', function () {
     const { everydayFlagged } = parts.holdout;
     assert.ok(parts.holdout.labels > 100 && parts.holdout.everyday >= 30);
     assert.deepEqual(everydayFlagged, []);
+  });
+});
+
+describe('jargon documentation', () => {
+  it('the README states the size of the built-in list by category, as docs/rules.md does', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8').replace(/\s+/g, ' ');
+    const sizes = termListDetails().split('\n\n')[0];
+    assert.ok(readme.includes(sizes), `README lacks: ${sizes}`);
   });
 });

@@ -37,6 +37,7 @@ export function renderRulesDoc(): string {
       rule.docs.good,
       '```',
       '',
+      ...(rule.docs.details ? [rule.docs.details, ''] : []),
     );
   }
   return out.join('\n');

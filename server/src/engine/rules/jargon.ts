@@ -1,7 +1,7 @@
 import { hasReusableNodes } from '../chunked-parse';
 import { fix, replaceEdit } from '../edits';
 import { alternativesToMention, fittingAlternatives } from '../jargon/alternatives';
-import { getMatcher, JargonHit, TextSegment } from '../jargon/matcher';
+import { BUILTIN_TERMS, EVERYDAY_PHRASES, getMatcher, JargonEntry, JargonHit, TextSegment } from '../jargon/matcher';
 import { isInsideAcronymDefinition, isInsideProperName, nameDefinesAcronym } from '../jargon/proper-names';
 import { CharterModel, forEachStringScalar } from '../model';
 import { Fix } from '../types';
@@ -28,7 +28,8 @@ function fixesFor(hit: JargonHit, value: TextSegment): Fix[] {
 /** Whose readers the term may lose: the clinical partner's, by name when the charter gives one. */
 function readersOf(model: CharterModel): string {
   const clinical = model.partners.filter((partner) => partner.string('side') === 'clinical');
-  const named = clinical.length === 1 ? (clinical[0].string('name') ?? clinical[0].string('id'))?.trim() : undefined;
+  if (clinical.length > 1) return "the clinical partners' readers";
+  const named = (clinical[0]?.string('name') ?? clinical[0]?.string('id'))?.trim();
   return named ? `readers at ${named}` : "the clinical partner's readers";
 }
 
@@ -57,6 +58,29 @@ function acronymsNamedByPartners(model: CharterModel): (acronym: string) => bool
   return (acronym) => names.some((name) => nameDefinesAcronym(name, acronym));
 }
 
+/** The size of the built-in list by category, for docs/rules.md (and the README, which a test keeps in step). */
+export function termListDetails(): string {
+  const count = (test: (entry: JargonEntry) => boolean) => BUILTIN_TERMS.filter(test).length;
+  const names = count((e) => Boolean(e.name) && e.kind !== 'acronym');
+  return [
+    `The built-in list has ${BUILTIN_TERMS.length} terms: ${count((e) => e.kind === 'stats')} from statistics, ` +
+      `${count((e) => e.kind === 'design')} from study design, ${count((e) => e.kind === 'impl-sci')} from implementation science ` +
+      `(${names} of them names of frameworks and theories), ${count((e) => e.kind === 'academic')} of academic phrasing and ` +
+      `${count((e) => e.kind === 'acronym')} research acronyms. ${EVERYDAY_PHRASES.length} everyday phrases that contain a term ` +
+      '("facilitation experience", "crisis intervention") are never flagged.',
+    'Jargon is judged from the seat of a clinical operations manager: the words of operations (adoption, uptake, spread, ' +
+      'scale up, sustainability, dashboard, huddle) and the names of offices, networks, facilities and roles (VHA, VISN, VAMC, ' +
+      "CBOC, QUERI) are not on the list, and a partner's `name` spells out its own acronym. The list is measured on a " +
+      'labelled corpus of real sentences (`test/corpus/jargon`): it must find at least 90% of the research jargon and flag at ' +
+      'most 3% of everyday operations sentences.',
+    'Replacements are quick fixes only, never applied by `charter lint --fix` or Fix All, and offered only where they fit ' +
+      'the sentence: a noun for a noun that heads its phrase, a modifier for a noun that modifies the next word ' +
+      '("fidelity checklists"), an adjective for an adjective, a verb for a verb in its base form. After a degree word ' +
+      '("high fidelity"), inside a proper name or inside the words that spell out an acronym, the finding keeps its hint ' +
+      'without an edit.',
+  ].join('\n\n');
+}
+
 /** An acronym as written (a built-in one, or a user's term in capitals). */
 function isCaseSensitiveHit(hit: JargonHit): boolean {
   return hit.entry.kind === 'acronym' || (hit.entry.kind === 'custom' && /^[\p{Lu}\p{N}&-]+s?$/u.test(hit.matched) && /\p{Lu}.*\p{Lu}/u.test(hit.matched));
@@ -70,6 +94,7 @@ export const jargon: Rule = {
     why: 'Clinical partners may not speak research language; jargon quietly shuts people out, so write in the words your clinical partners use.',
     bad: 'summary: A stepped-wedge design to assess fidelity of the intervention.',
     good: 'summary: Clinics start one after another, and we check the program is delivered as intended.',
+    details: termListDetails(),
   },
   check({ model, config, report }) {
     const { text } = model.parsed;

@@ -23,6 +23,8 @@ export interface RuleDocs {
   bad: string;
   /** The same fragment, fixed. */
   good: string;
+  /** More for docs/rules.md only (a word list's size, say), as Markdown paragraphs. */
+  details?: string;
 }
 
 export interface Rule {
