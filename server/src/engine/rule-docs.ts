@@ -48,6 +48,7 @@ export function renderRulesDoc(): string {
       rule.docs.good,
       '```',
       '',
+      ...(rule.docs.details ? [rule.docs.details, ''] : []),
       `Fix: ${rule.docs.fix}`,
       '',
     );

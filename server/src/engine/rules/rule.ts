@@ -28,6 +28,8 @@ export interface RuleDocs {
    * reason (spec "Fixes": a fix is safe only with one reading and nothing for a person to decide).
    */
   fix: string;
+  /** More for docs/rules.md only (a word list's size, say), as Markdown paragraphs. */
+  details?: string;
 }
 
 export interface Rule {
