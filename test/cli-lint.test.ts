@@ -453,7 +453,7 @@ partners:
       const text = bytes.subarray(3).toString('utf8');
       assert.ok(text.includes('\r\n'));
       assert.doesNotMatch(text, /(^|[^\r])\n/, 'no bare LF');
-      assert.match(text, /\r\nowner: ops   # agreed at the kick-off\r\n/);
+      assert.match(text, /\r\nowner: ops {3}# agreed at the kick-off\r\n/);
       assert.equal(fs.statSync(file).mode & 0o777, 0o640);
       assert.equal(parse(text).owner, 'ops');
       // No temporary file is left behind.

@@ -227,7 +227,7 @@ describe('rules', () => {
 
   describe('timeline-missing', () => {
     it('reports a timeline without milestones at `timeline`', () => {
-      const text = CLEAN.replace(/  milestones:\n(    - .*\n)+/, '');
+      const text = CLEAN.replace(/ {2}milestones:\n( {4}- .*\n)+/, '');
       const finding = only(text, 'timeline-missing');
       assert.equal(finding.severity, 'warning');
       assert.deepEqual(finding.range, rangeIn(text, 'timeline:', 'timeline'));
@@ -276,13 +276,13 @@ describe('rules', () => {
 
   describe('barriers-missing', () => {
     it('reports an empty barriers list at `barriers`', () => {
-      const text = CLEAN.replace(/barriers:\n  - .*\n/, 'barriers: []\n');
+      const text = CLEAN.replace(/barriers:\n {2}- .*\n/, 'barriers: []\n');
       const finding = only(text, 'barriers-missing');
       assert.equal(finding.severity, 'info');
       assert.deepEqual(finding.range, rangeIn(text, 'barriers:', 'barriers'));
     });
     it('reports a charter without barriers at the first line', () => {
-      const text = CLEAN.replace(/barriers:\n  - .*\n/, '');
+      const text = CLEAN.replace(/barriers:\n {2}- .*\n/, '');
       assert.deepEqual(only(text, 'barriers-missing').range, firstLineRange(text));
     });
     it('is quiet with barriers', () => none(CLEAN, 'barriers-missing'));

@@ -14,6 +14,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const SPEC_FILE = path.resolve(__dirname, '../../../shared/spec/charter-format.md');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, read loosely by the assertions
 type Doc = Record<string, any>;
 
 function readJson(relative: string): { [key: string]: Json } {

@@ -73,7 +73,7 @@ export function parseCharter(rawText: string): ParsedCharter {
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
   const problems: SyntaxProblem[] = [];
-  let documents: Document.Parsed[] = [];
+  let documents: Document.Parsed[];
   try {
     // The yaml package reads some broken files differently with CRLF than with LF, so it gets
     // LF only and every offset it reports is mapped back: both give the same findings.

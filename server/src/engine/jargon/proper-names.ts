@@ -26,7 +26,7 @@ function capitalisedWordBefore(text: string, start: number): boolean {
 }
 
 /** What comes before the first word of a sentence or of a value (quotes, block indicators). */
-const SENTENCE_START = /(?:^|[.!?:;"'“‘(\[>|])\s*$/u;
+const SENTENCE_START = /(?:^|[.!?:;"'“‘([>|])\s*$/u;
 
 /** Whether the words right after `end` (joiners allowed in between) include a capitalised one. */
 function capitalisedWordAfter(text: string, end: number): boolean {
@@ -54,7 +54,7 @@ export function isInsideProperName(text: string, start: number, end: number): bo
 }
 
 /** "(RCT)", "(CFIR)", "(i-PARIHS)", "(HSR&D)": an acronym in parentheses. */
-const PARENTHESISED_ACRONYM = /^\s*\(\s*([\p{L}&\-]*\p{Lu}[\p{L}&\-]*)\s*\)/u;
+const PARENTHESISED_ACRONYM = /^\s*\(\s*([\p{L}&-]*\p{Lu}[\p{L}&-]*)\s*\)/u;
 
 /** The first letters of the words, with or without the small joiners ("intention-to-treat" is ITT). */
 function initialsOf(words: string[]): string[] {
