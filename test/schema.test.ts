@@ -8,6 +8,7 @@ import type { ErrorObject } from 'ajv';
 import validateCharter = require('../server/src/engine/generated/charter-validator');
 import validateCharterrc = require('../server/src/engine/generated/charterrc-validator');
 import { CLEAN as SPEC_EXAMPLE } from './helpers';
+import { RULES } from '../server/src/engine/rules';
 
 // Compiled to out/test/, so the repository root is two levels up.
 const ROOT = path.resolve(__dirname, '../..');
@@ -335,7 +336,7 @@ describe('charterrc schema', () => {
   });
 
   it('lists every rule id as a setting with the four severities', () => {
-    assert.equal(ruleIds.length, 22);
+    assert.deepEqual([...ruleIds].sort(), RULES.map((rule) => rule.id).sort());
     for (const id of ruleIds) {
       assertValid(validateCharterrc, { rules: { [id]: 'off' } });
       for (const setting of ['error', 'warning', 'info']) assertValid(validateCharterrc, { rules: { [id]: setting } });
@@ -345,7 +346,7 @@ describe('charterrc schema', () => {
   it('lists exactly the rule ids of the spec', function () {
     if (!fs.existsSync(SPEC_FILE)) this.skip();
     const fromSpec = ruleIdsFromSpec(fs.readFileSync(SPEC_FILE, 'utf8'));
-    assert.equal(fromSpec.length, 22, `parsed ${fromSpec.length} rule ids from the spec`);
+    assert.ok(fromSpec.length > 0, 'parsed no rule ids from the spec');
     assert.deepEqual([...ruleIds].sort(), [...fromSpec].sort());
   });
 

@@ -64,6 +64,32 @@ const SEVERITY_SETTING = {
   enumDescriptions: ['Show as an error.', 'Show as a warning.', 'Show as information.', 'Turn this check off.'],
 };
 
+/** The `rules` map of schemas/charterrc.schema.json, one property per rule. */
+export function renderConfigRuleProperties(): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const rule of RULES) {
+    properties[rule.id] = {
+      $ref: '#/definitions/ruleSetting',
+      default: rule.defaultSeverity,
+      description: `${rule.description} ${rule.docs.why} Default: ${rule.defaultSeverity}.`,
+    };
+  }
+  return properties;
+}
+
+/** Every rule id as one regular-expression alternation, for the grammar's suppression comments. */
+export function ruleIdAlternation(): string {
+  return `(?:${RULES.map((rule) => rule.id).join('|')})`;
+}
+
+/**
+ * The grammar with its rule-id lists (in `charter-disable` comments) replaced by the current
+ * ones. Each list is the alternation that starts with `yaml-syntax`, the first rule.
+ */
+export function withRuleIds(grammarText: string): string {
+  return grammarText.replace(/\(\?:yaml-syntax(?:\|[a-z0-9-]+)*\)/g, ruleIdAlternation());
+}
+
 /** The `partnershipCharter.rules` editor setting (package.json), one property per rule. */
 export function renderRuleSettings(): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
