@@ -212,7 +212,7 @@ function runMain(options: Options): void {
 
   /** The case the child was running, saved where it survives the scratch folder. */
   const saveCurrentInput = (what: string): string => {
-    let content = '';
+    let content: string;
     try {
       content = fs.readFileSync(inputFile, 'utf8');
     } catch {

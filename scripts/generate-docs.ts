@@ -1,8 +1,9 @@
-// Regenerates what is derived from the rule metadata (`npm run docs`): docs/rules.md and
-// the per-rule severity setting in package.json. A test keeps both in sync.
+// Regenerates what is derived from the rule metadata (`npm run docs`): docs/rules.md, the
+// per-rule severity setting in package.json, the `rules` map of the .charterrc.yaml schema and
+// the rule ids the grammar colours in suppression comments. A test keeps them all in sync.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { renderRulesDoc, renderRuleSettings, RULES_DOC_PATH } from '../server/src/engine/rule-docs';
+import { renderConfigRuleProperties, renderRulesDoc, renderRuleSettings, RULES_DOC_PATH, withRuleIds } from '../server/src/engine/rule-docs';
 
 const root = path.resolve(__dirname, '../..');
 fs.writeFileSync(path.join(root, RULES_DOC_PATH), renderRulesDoc());
@@ -13,3 +14,13 @@ const pkg = JSON.parse(fs.readFileSync(packagePath, 'utf8'));
 pkg.contributes.configuration.properties['partnershipCharter.rules'].properties = renderRuleSettings();
 fs.writeFileSync(packagePath, `${JSON.stringify(pkg, null, 2)}\n`);
 console.log('wrote the partnershipCharter.rules setting in package.json');
+
+const configSchemaPath = path.join(root, 'schemas/charterrc.schema.json');
+const configSchema = JSON.parse(fs.readFileSync(configSchemaPath, 'utf8'));
+configSchema.properties.rules.properties = renderConfigRuleProperties();
+fs.writeFileSync(configSchemaPath, `${JSON.stringify(configSchema, null, 2)}\n`);
+console.log('wrote the rules of schemas/charterrc.schema.json');
+
+const grammarPath = path.join(root, 'syntaxes/partnership-charter.tmLanguage.json');
+fs.writeFileSync(grammarPath, withRuleIds(fs.readFileSync(grammarPath, 'utf8')));
+console.log('wrote the rule ids of syntaxes/partnership-charter.tmLanguage.json');

@@ -116,7 +116,7 @@ describe('charter agenda (CLI)', () => {
   });
 
   it('explains how to add a huddle cadence when there is none (exit 2)', async () => {
-    fs.writeFileSync(path.join(dir, 'team.charter.yaml'), CHARTER.replace(/  huddle: .*\n/, ''));
+    fs.writeFileSync(path.join(dir, 'team.charter.yaml'), CHARTER.replace(/ {2}huddle: .*\n/, ''));
     const io = fakeIO(dir);
     const code = await runAgendaCommand(['team.charter.yaml', '--today', '2026-11-26'], io);
     assert.equal(code, 2);
@@ -126,7 +126,7 @@ describe('charter agenda (CLI)', () => {
   });
 
   it('explains how to add a briefing cadence when there is none (exit 2)', async () => {
-    fs.writeFileSync(path.join(dir, 'team.charter.yaml'), CHARTER.replace(/  briefing: .*\n/, ''));
+    fs.writeFileSync(path.join(dir, 'team.charter.yaml'), CHARTER.replace(/ {2}briefing: .*\n/, ''));
     const io = fakeIO(dir);
     assert.equal(await runAgendaCommand(['team.charter.yaml', '--kind', 'briefing'], io), 2);
     assert.match(io.err, /no briefing cadence[\s\S]*briefing: \{every: quarter/);

@@ -437,7 +437,7 @@ describe('agenda: huddle', () => {
   });
 
   it('refuses a charter without a huddle cadence and shows the YAML to add', () => {
-    const noHuddle = charter(MBC.replace(/  huddle: .*\n/, ''));
+    const noHuddle = charter(MBC.replace(/ {2}huddle: .*\n/, ''));
     const result = buildHuddleAgenda(noHuddle, { today: TODAY });
     assert.equal(result.ok, false);
     const error = !result.ok ? result.error : '';
@@ -586,7 +586,7 @@ describe('agenda: briefing', () => {
     const review = section(agenda, 'Process review');
     assert.ok(review.intro?.includes('Thu 1 Oct 2026'));
     assert.ok(has(review.items, 'Who makes each change, and by when?'));
-    const never = charter(MBC.replace(/review:\n  every: quarter\n  last: 2026-10-01\n/, ''));
+    const never = charter(MBC.replace(/review:\n {2}every: quarter\n {2}last: 2026-10-01\n/, ''));
     assert.equal(isReviewDue(never, d('2026-12-15')), true);
   });
 
@@ -603,9 +603,9 @@ describe('agenda: briefing', () => {
   });
 
   it('refuses a charter without a briefing cadence and shows the YAML to add', () => {
-    const result = buildAgenda('briefing', charter(MBC.replace(/  briefing: .*\n/, '')), { today: TODAY });
+    const result = buildAgenda('briefing', charter(MBC.replace(/ {2}briefing: .*\n/, '')), { today: TODAY });
     assert.equal(result.ok, false);
-    assert.match(!result.ok ? result.error : '', /no briefing cadence[\s\S]*cadence:\n  briefing: \{every: quarter/);
+    assert.match(!result.ok ? result.error : '', /no briefing cadence[\s\S]*cadence:\n {2}briefing: \{every: quarter/);
   });
 });
 

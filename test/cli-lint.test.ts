@@ -25,8 +25,10 @@ function assertValidSarif(log: unknown): void {
 const TODAY = '2026-11-26';
 
 
-/** No top-level owner: one `owner-missing` error, with a safe fix. */
+/** No top-level owner: one `owner-missing` error, with quick fixes only (the owner is for the partners to agree). */
 const NO_OWNER = CLEAN.replace(/^owner: .*\n/m, '');
+/** A misspelled owner id: one `unknown-partner` error, with a safe fix (the one partner id it can mean). */
+const OWNER_TYPO = CLEAN.replace(/^owner: .*\n/m, 'owner: opps\n');
 /** A monthly huddle: one `huddle-infrequent` warning, no error. */
 const ONE_WARNING = CLEAN.replace('huddle: {every: week', 'huddle: {every: month');
 /** Only a title: many findings of every severity. */
@@ -104,14 +106,14 @@ describe('charter lint (CLI)', () => {
     });
 
     it('stylish: groups findings under each file with aligned columns and a summary', async () => {
-      write(dir, 'a.charter.yaml', NO_OWNER);
+      write(dir, 'a.charter.yaml', OWNER_TYPO);
       write(dir, 'b.charter.yaml', TITLE_ONLY);
       const result = await run(dir, 'lint', '--today', TODAY);
       assert.equal(result.code, 1);
       const lines = result.stdout.split('\n');
       assert.equal(lines[0], '');
       assert.equal(lines[1], 'a.charter.yaml');
-      assert.match(lines[2], /^ {2}1:1 {2}error {2}Say which partner owns the project.* {2}owner-missing$/);
+      assert.match(lines[2], /^ {2}4:8 {2}error {2}The owner `opps` is not a partner id.* {2}unknown-partner$/);
       const bHeader = lines.indexOf('b.charter.yaml');
       assert.ok(bHeader > 2, result.stdout);
       // Within a file the severity and rule columns line up.
@@ -412,6 +414,7 @@ describe('charter lint (CLI)', () => {
     const COMMENTED = `# Our charter — keep this comment
 charter: 1   # format version
 title: Measurement-based care
+owner: opps   # agreed at the kick-off
 partners:
   # the clinical side
   - {id: ops, name: Operations office, side: clinical, brings: [Dashboards], commitment: Signed}
@@ -421,14 +424,14 @@ partners:
     it('applies safe fixes, keeps comments, and reports what is left', async () => {
       const file = write(dir, 'c.charter.yaml', COMMENTED);
       const before = await runJson(dir);
-      assert.ok(before.rows.some((r) => r.rule === 'owner-missing'));
+      assert.ok(before.rows.some((r) => r.rule === 'unknown-partner'));
       const result = await runJson(dir, '--fix');
       assert.equal(result.stderr, '');
       const fixed = fs.readFileSync(file, 'utf8');
-      assert.notEqual(fixed, COMMENTED);
-      assert.ok(!result.rows.some((r) => r.rule === 'owner-missing'), JSON.stringify(result.rows));
+      assert.equal(fixed, COMMENTED.replace('owner: opps', 'owner: ops'), 'only the misspelled id changed');
+      assert.ok(!result.rows.some((r) => r.rule === 'unknown-partner'), JSON.stringify(result.rows));
       assert.equal(parse(fixed).owner, 'ops');
-      for (const comment of ['# Our charter — keep this comment', '# format version', '# the clinical side']) {
+      for (const comment of ['# Our charter — keep this comment', '# format version', '# agreed at the kick-off', '# the clinical side']) {
         assert.ok(fixed.includes(comment), comment);
       }
       // What --fix reports is what a plain run now reports.
@@ -444,13 +447,13 @@ partners:
       const file = write(dir, 'c.charter.yaml', crlf);
       fs.chmodSync(file, 0o640);
       const result = await runJson(dir, '--fix');
-      assert.ok(!result.rows.some((r) => r.rule === 'owner-missing'));
+      assert.ok(!result.rows.some((r) => r.rule === 'unknown-partner'));
       const bytes = fs.readFileSync(file);
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
       const text = bytes.subarray(3).toString('utf8');
       assert.ok(text.includes('\r\n'));
       assert.doesNotMatch(text, /(^|[^\r])\n/, 'no bare LF');
-      assert.match(text, /\r\nowner: ops\r\n/);
+      assert.match(text, /\r\nowner: ops {3}# agreed at the kick-off\r\n/);
       assert.equal(fs.statSync(file).mode & 0o777, 0o640);
       assert.equal(parse(text).owner, 'ops');
       // No temporary file is left behind.
@@ -465,7 +468,23 @@ partners:
       assert.equal(result.code, 2);
       assert.match(result.stderr, /not fixing c\.charter\.yaml: it changed on disk/);
       assert.equal(fs.readFileSync(file, 'utf8'), edited);
-      assert.ok(result.rows.some((r) => r.rule === 'owner-missing'), 'reports the findings of the unfixed text');
+      assert.ok(result.rows.some((r) => r.rule === 'unknown-partner'), 'reports the findings of the unfixed text');
+    });
+
+    it('never decides for people: the missing owner, the meetings and the prose stay as they were', async () => {
+      const undecided = `charter: 1
+title: A stepped-wedge rollout with high fidelity
+summary: Fidelity checklists guide the quantitative evaluation.
+partners:
+  - {id: ops, name: Operations office, side: clinical, brings: [Dashboards], commitment: Signed}
+  - {id: queri, name: QUERI, side: research, brings: [Facilitation], commitment: Signed}
+`;
+      const file = write(dir, 'c.charter.yaml', undecided);
+      const result = await runJson(dir, '--fix');
+      assert.equal(fs.readFileSync(file, 'utf8'), undecided, 'nothing applied without a person');
+      for (const rule of ['owner-missing', 'jargon', 'cadence-missing', 'briefing-missing', 'review-missing']) {
+        assert.ok(result.rows.some((r) => r.rule === rule), rule);
+      }
     });
 
     it('does not rewrite a file that is not valid UTF-8', async () => {

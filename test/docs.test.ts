@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { renderRulesDoc, renderRuleSettings, RULES_DOC_PATH } from '../server/src/engine/rule-docs';
+import { renderConfigRuleProperties, renderRulesDoc, renderRuleSettings, RULES_DOC_PATH, withRuleIds } from '../server/src/engine/rule-docs';
 import { RULES } from '../server/src/engine/rules';
 import { lint } from './helpers';
 
@@ -19,9 +19,17 @@ describe('docs', () => {
     assert.deepEqual(pkg.contributes.configuration.properties['partnershipCharter.rules'].properties, renderRuleSettings());
   });
 
-  it('the .charterrc.yaml schema lists exactly the rule ids', () => {
+  it('the .charterrc.yaml schema lists exactly the rule ids, from the rule metadata (run `npm run docs`)', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/charterrc.schema.json'), 'utf8'));
-    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), RULES.map((r) => r.id).sort());
+    assert.deepEqual(schema.properties.rules.properties, renderConfigRuleProperties());
+  });
+
+  it('the grammar colours exactly the rule ids in suppression comments (run `npm run docs`)', () => {
+    const grammar = fs.readFileSync(path.join(root, 'syntaxes/partnership-charter.tmLanguage.json'), 'utf8');
+    assert.equal(grammar, withRuleIds(grammar));
+    const lists = grammar.match(/\(\?:yaml-syntax[a-z0-9|-]*\)/g) ?? [];
+    assert.equal(lists.length, 2, 'the directive and the rule-id pattern');
+    for (const list of lists) assert.deepEqual(list.slice(3, -1).split('|'), RULES.map((r) => r.id));
   });
 
   it('the README mentions every rule id', () => {

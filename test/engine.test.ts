@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { parseConfig } from '../server/src/engine/config';
-import { applySafeFixes } from '../server/src/engine/edits';
+import { applyEdits, applySafeFixes } from '../server/src/engine/edits';
 import { clearConfigCache, findConfigFile, loadConfigForFile } from '../server/src/node/config-files';
 import { CLEAN, edit, lint, ofRule, tempDir } from './helpers';
 
@@ -133,13 +133,26 @@ describe('fixes', () => {
     '',
   );
 
-  it('safe fixes repair the findings, keep comments, and the result still parses', () => {
-    let text = broken;
-    for (let pass = 0; pass < 5; pass++) {
-      const { text: next, applied } = applySafeFixes(text, lint(text));
-      text = next;
-      if (applied === 0) break;
-    }
+  /** Applies the quick fix a person would pick: the first fix of `rule` whose title starts with `title`. */
+  function choose(text: string, rule: string, title: string): string {
+    const chosen = lint(text).filter((f) => f.rule === rule).flatMap((f) => f.fixes).find((f) => f.title.startsWith(title));
+    assert.ok(chosen, `a "${title}" fix for ${rule}`);
+    return applyEdits(text, chosen.edits);
+  }
+
+  it('safe fixes correct the misspelled id only: the owner, meetings and review are for people to choose', () => {
+    const { text, applied } = applySafeFixes(broken, lint(broken));
+    assert.equal(applied, 1);
+    assert.equal(text, edit(broken, 'qeuri', 'queri'));
+    const rules = new Set(lint(text).map((f) => f.rule));
+    for (const left of ['owner-missing', 'review-missing', 'briefing-missing']) assert.ok(rules.has(left), left);
+  });
+
+  it('quick fixes chosen by a person repair the findings, keep comments, and the result still parses', () => {
+    let text = applySafeFixes(broken, lint(broken)).text;
+    text = choose(text, 'owner-missing', 'Make `ops` the owner');
+    text = choose(text, 'briefing-missing', 'Add a quarterly');
+    text = choose(text, 'review-missing', 'Add a quarterly review');
     const rules = new Set(lint(text).map((f) => f.rule));
     for (const fixed of ['owner-missing', 'unknown-partner', 'review-missing', 'briefing-missing']) assert.ok(!rules.has(fixed), fixed);
     assert.ok(text.includes('# clinical | research'));
@@ -151,6 +164,11 @@ describe('fixes', () => {
     assert.deepEqual(value.cadence.huddle.attendees, ['ops', 'queri']);
   });
 
+  it('offers one owner quick fix per partner, none of them safe', () => {
+    const fixes = lint(NO_OWNER).filter((f) => f.rule === 'owner-missing').flatMap((f) => f.fixes);
+    assert.deepEqual(fixes.map((f) => [f.title, f.safe]), [['Make `ops` the owner', false], ['Make `queri` the owner', false]]);
+  });
+
   it('fix-all is idempotent', () => {
     const once = applySafeFixes(broken, lint(broken)).text;
     let settled = once;
@@ -160,15 +178,17 @@ describe('fixes', () => {
 
   it('fixes on a CRLF file insert CRLF lines', () => {
     const crlf = NO_OWNER.replace(/\n/g, '\r\n');
-    const fixed = applySafeFixes(crlf, lint(crlf)).text;
+    const fixed = choose(crlf, 'owner-missing', 'Make `ops` the owner');
     assert.ok(fixed.includes('owner: ops\r\n'));
     assert.ok(!/[^\r]\n/.test(fixed));
   });
 
   it('inserts cadence and review blocks when the charter has neither', () => {
     const bare = 'charter: 1\ntitle: Bare\npartners:\n  - {id: ops, name: Ops, side: clinical, brings: [Data]}\n';
-    let fixed = bare;
-    for (let pass = 0; pass < 5; pass++) fixed = applySafeFixes(fixed, lint(fixed)).text;
+    assert.equal(applySafeFixes(bare, lint(bare)).applied, 0, 'nothing is decided without a person');
+    let fixed = choose(bare, 'owner-missing', 'Make `ops` the owner');
+    fixed = choose(fixed, 'cadence-missing', 'Add a weekly');
+    fixed = choose(fixed, 'review-missing', 'Add a quarterly review');
     const value = parse(fixed);
     assert.equal(value.owner, 'ops');
     assert.equal(value.cadence.huddle.every, 'week');

@@ -293,7 +293,7 @@ describe('record (CLI)', () => {
     write('agenda.md', fill(agendaFor(CHARTER), ['- [ ] Send the clinic list — Sam — 2026-12-04']));
     const io = fakeIO(dir);
     assert.equal(await main(['record', 'team.charter.yaml', 'agenda.md', '--dry-run'], io), 0, io.err);
-    assert.match(io.out, /^Would record in team\.charter\.yaml \(dry run: nothing written\), from the huddle of Tue 1 Dec 2026:\n  Added send-clinic-list/);
+    assert.match(io.out, /^Would record in team\.charter\.yaml \(dry run: nothing written\), from the huddle of Tue 1 Dec 2026:\n {2}Added send-clinic-list/);
     assert.equal(read('team.charter.yaml').toString(), CHARTER);
   });
 
@@ -302,7 +302,7 @@ describe('record (CLI)', () => {
     write('agenda.md', fill(agendaFor(CHARTER), ['- [ ] Call the network — Bob — Friday']));
     const io = fakeIO(dir);
     assert.equal(await main(['record', 'team.charter.yaml', 'agenda.md'], io), 1);
-    assert.match(io.out, /^Nothing new to record from the huddle of Tue 1 Dec 2026\.\nNot recorded \(fix these lines in agenda\.md and run record again; nothing is added twice\):\n  line \d+: "Call the network — Bob — Friday": no partner is called "Bob"/);
+    assert.match(io.out, /^Nothing new to record from the huddle of Tue 1 Dec 2026\.\nNot recorded \(fix these lines in agenda\.md and run record again; nothing is added twice\):\n {2}line \d+: "Call the network — Bob — Friday": no partner is called "Bob"/);
     assert.equal(read('team.charter.yaml').toString(), CHARTER);
     const missing = fakeIO(dir);
     assert.equal(await main(['record', 'team.charter.yaml', 'nope.md'], missing), 2);

@@ -21,7 +21,7 @@ describe('rules', () => {
 
   it('every rule of the spec is registered once, with metadata', () => {
     const ids = RULES.map((r) => r.id);
-    assert.equal(new Set(ids).size, 25);
+    assert.equal(new Set(ids).size, ids.length, 'no id twice');
     for (const rule of RULES) {
       assert.ok(rule.description.length > 10, rule.id);
       assert.ok(rule.docs.why.length > 20, rule.id);
@@ -227,7 +227,7 @@ describe('rules', () => {
 
   describe('timeline-missing', () => {
     it('reports a timeline without milestones at `timeline`', () => {
-      const text = CLEAN.replace(/  milestones:\n(    - .*\n)+/, '');
+      const text = CLEAN.replace(/ {2}milestones:\n( {4}- .*\n)+/, '');
       const finding = only(text, 'timeline-missing');
       assert.equal(finding.severity, 'warning');
       assert.deepEqual(finding.range, rangeIn(text, 'timeline:', 'timeline'));
@@ -276,13 +276,13 @@ describe('rules', () => {
 
   describe('barriers-missing', () => {
     it('reports an empty barriers list at `barriers`', () => {
-      const text = CLEAN.replace(/barriers:\n  - .*\n/, 'barriers: []\n');
+      const text = CLEAN.replace(/barriers:\n {2}- .*\n/, 'barriers: []\n');
       const finding = only(text, 'barriers-missing');
       assert.equal(finding.severity, 'info');
       assert.deepEqual(finding.range, rangeIn(text, 'barriers:', 'barriers'));
     });
     it('reports a charter without barriers at the first line', () => {
-      const text = CLEAN.replace(/barriers:\n  - .*\n/, '');
+      const text = CLEAN.replace(/barriers:\n {2}- .*\n/, '');
       assert.deepEqual(only(text, 'barriers-missing').range, firstLineRange(text));
     });
     it('is quiet with barriers', () => none(CLEAN, 'barriers-missing'));
@@ -328,27 +328,27 @@ describe('rules', () => {
       assert.deepEqual(finding.range, rangeIn(text, 'summary:', 'fidelity'));
       assert.match(finding.message, /"fidelity" is research jargon/);
       assert.ok(finding.fixes.length >= 1);
-      assert.equal(finding.fixes[0].safe, true);
+      assert.ok(finding.fixes.every((f) => !f.safe), 'rewriting prose needs a person');
       assert.equal(finding.fixes[0].edits[0].newText, (finding.data?.alternatives as string[])[0]);
     });
-    it('does not auto-apply a base-form alternative to an inflected word', () => {
-      const text = edit(CLEAN, 'summary: Help outpatient teams', 'summary: Dashboards were utilized by outpatient teams');
+    it('offers no edit for an inflected word, whose alternatives fit the base form', () => {
+      const text = edit(CLEAN, 'summary: Help outpatient teams', 'summary: Steps were operationalized by outpatient teams');
       const finding = only(text, 'jargon');
-      assert.equal(finding.fixes[0].safe, false);
+      assert.deepEqual(finding.fixes, []);
     });
     it('spells out an acronym on first use, and accepts it once spelled out', () => {
-      const text = edit(CLEAN, 'summary: Help outpatient teams', 'summary: Use CFIR to help outpatient teams');
+      const text = edit(CLEAN, 'summary: Help outpatient teams', 'summary: Ask the IRB to help outpatient teams');
       const finding = only(text, 'jargon');
-      assert.equal(finding.fixes[0].edits[0].newText, 'Consolidated Framework for Implementation Research (CFIR)');
-      none(edit(CLEAN, 'summary: Help outpatient teams', 'summary: Use the Consolidated Framework for Implementation Research (CFIR) and later CFIR to help outpatient teams'), 'jargon');
+      assert.equal(finding.fixes[0].edits[0].newText, 'Institutional Review Board (IRB)');
+      none(edit(CLEAN, 'summary: Help outpatient teams', 'summary: Ask the Institutional Review Board (IRB) and later the IRB to help outpatient teams'), 'jargon');
     });
     it('counts an acronym spelled out in a name, also in lower case with hyphens', () => {
-      const used = edit(CLEAN, 'title: Pilot at three clinics', 'title: Pilot a PDSA cycle at three clinics');
-      assert.equal(only(used, 'jargon').message.includes('PDSA'), true);
-      none(edit(used, 'name: Mental Health QUERI', 'name: plan-do-study-act coaches'), 'jargon');
-      none(edit(used, 'name: Mental Health QUERI', 'name: Plan Do Study Act coaches'), 'jargon');
-      none(edit(used, 'name: Mental Health QUERI', 'name: plan\u2010do\u2010study\u2010act'), 'jargon');
-      none(edit(used, 'name: Mental Health QUERI', 'name: plandostudyact'), 'jargon');
+      const used = edit(CLEAN, 'title: Pilot at three clinics', 'title: Pilot an ITT count at three clinics');
+      assert.equal(only(used, 'jargon').message.includes('ITT'), true);
+      none(edit(used, 'name: Mental Health QUERI', 'name: intention-to-treat coaches'), 'jargon');
+      none(edit(used, 'name: Mental Health QUERI', 'name: Intention To Treat coaches'), 'jargon');
+      none(edit(used, 'name: Mental Health QUERI', 'name: intention\u2010to\u2010treat'), 'jargon');
+      none(edit(used, 'name: Mental Health QUERI', 'name: intentiontotreat'), 'jargon');
     });
     it('ignores names, ids, notes and comments', () => {
       const text = `${edit(CLEAN, 'name: Mental Health QUERI', 'name: Fidelity and Randomization Unit')}notes: A stepped-wedge randomized design. # fidelity\n`;

@@ -8,12 +8,14 @@ import type { ErrorObject } from 'ajv';
 import validateCharter = require('../server/src/engine/generated/charter-validator');
 import validateCharterrc = require('../server/src/engine/generated/charterrc-validator');
 import { CLEAN as SPEC_EXAMPLE } from './helpers';
+import { RULES } from '../server/src/engine/rules';
 
 // Compiled to out/test/, so the repository root is two levels up.
 const ROOT = path.resolve(__dirname, '../..');
 const SPEC_FILE = path.resolve(__dirname, '../../../shared/spec/charter-format.md');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, read loosely by the assertions
 type Doc = Record<string, any>;
 
 function readJson(relative: string): { [key: string]: Json } {
@@ -337,7 +339,7 @@ describe('charterrc schema', () => {
   });
 
   it('lists every rule id as a setting with the four severities', () => {
-    assert.equal(ruleIds.length, 25);
+    assert.deepEqual([...ruleIds].sort(), RULES.map((rule) => rule.id).sort());
     for (const id of ruleIds) {
       assertValid(validateCharterrc, { rules: { [id]: 'off' } });
       for (const setting of ['error', 'warning', 'info']) assertValid(validateCharterrc, { rules: { [id]: setting } });
@@ -347,7 +349,7 @@ describe('charterrc schema', () => {
   it('lists exactly the rule ids of the spec', function () {
     if (!fs.existsSync(SPEC_FILE)) this.skip();
     const fromSpec = ruleIdsFromSpec(fs.readFileSync(SPEC_FILE, 'utf8'));
-    assert.equal(fromSpec.length, 25, `parsed ${fromSpec.length} rule ids from the spec`);
+    assert.ok(fromSpec.length > 0, 'parsed no rule ids from the spec');
     assert.deepEqual([...ruleIds].sort(), [...fromSpec].sort());
   });
 

@@ -24,6 +24,8 @@ import { CharterState, DocumentStore, LintResult, pathToUri, uriToPath } from '.
 import { insideMultilineScalar } from './yaml-cursor';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.partnership-charter`;
+/** The same words ESLint's extension uses, in the quick-fix menu and for the fix-all source action. */
+export const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
 
 export interface EditCapabilities {
   /** The client accepts `documentChanges` (versioned edits). */
@@ -40,10 +42,16 @@ export function codeActions(params: CodeActionParams, result: LintResult, store:
     // Actions that do the same thing for several diagnostics in the range (disable a rule for
     // the file, or for one line; allow a term) are offered once.
     const offered = new Set<string>();
+    let autoFixable = false;
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+      autoFixable ||= dataOf(diagnostic, result).fixes.some((fix) => fix.safe);
       for (const action of quickFixes(diagnostic, result, store, caps, offered)) actions.push(action);
     }
+    // As ESLint's extension does: where a problem under the cursor can be fixed automatically,
+    // the light bulb also offers to fix every such problem in the file.
+    const fixAll = autoFixable ? fixAllAction(result, caps, CodeActionKind.QuickFix) : undefined;
+    if (fixAll) actions.push(fixAll);
   }
   if (wanted(FIX_ALL_KIND)) {
     const fixAll = fixAllAction(result, caps);
@@ -82,11 +90,19 @@ function quickFixes(diagnostic: Diagnostic, result: LintResult, store: DocumentS
     const allow = once(`allow ${data.term}`, () => allowTermAction(data.term!, result, store, caps));
     if (allow) actions.push({ ...allow, diagnostics: [diagnostic] });
   }
-  const line = once(`line ${rule} ${diagnostic.range.start.line}`, () => disableLineAction(state, diagnostic, rule, caps));
+  // A finding about the whole file (a missing top-level key, shown on the first line) is
+  // silenced for the file: silencing "line 1" would say nothing about what it concerns.
+  const line = isFileWide(state, diagnostic) ? undefined : once(`line ${rule} ${diagnostic.range.start.line}`, () => disableLineAction(state, diagnostic, rule, caps));
   if (line) actions.push(line);
   const file = once(`file ${rule}`, () => disableFileAction(state, diagnostic, rule, caps));
   if (file) actions.push(file);
   return actions;
+}
+
+/** Whether the diagnostic covers exactly the first line: where findings about the whole file go (spec "Rules"). */
+function isFileWide(state: CharterState, diagnostic: Diagnostic): boolean {
+  const firstLine = state.rangeOf({ start: 0, end: state.parsed.lines.lineContentEnd(0) });
+  return sameRange(firstLine, diagnostic.range);
 }
 
 /** The diagnostic as an action names it: the fix payloads in `data` need not travel back with every action. */
@@ -212,10 +228,10 @@ function textLines(text: string): (offset: number) => { line: number; character:
 
 // ---- Fix all -------------------------------------------------------------------
 
-function fixAllAction(result: LintResult, caps: EditCapabilities): CodeAction | undefined {
+function fixAllAction(result: LintResult, caps: EditCapabilities, kind: string = FIX_ALL_KIND): CodeAction | undefined {
   const fixes = chooseSafeFixes(result.findings as Finding[]);
   if (fixes.length === 0) return undefined;
   const { state } = result;
   const edits = fixes.flatMap((fix) => fix.edits).map((edit) => LspTextEdit.replace(state.rangeOf(edit), edit.newText));
-  return { title: 'Fix all safe problems in this charter', kind: FIX_ALL_KIND, edit: documentEdit(state, edits, caps) };
+  return { title: FIX_ALL_TITLE, kind, edit: documentEdit(state, edits, caps) };
 }

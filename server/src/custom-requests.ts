@@ -3,7 +3,7 @@
 //   charter/summary {uri}               -> the engine's CharterSummary (what the preview renders)
 //   charter/calendar {uri}              -> {ics, summary}: the iCalendar text `charter calendar` writes
 //   charter/record {uri, agendaText, dryRun?} -> {edits, changes, unchanged, problems, date}
-import { LSPErrorCodes, RequestType, ResponseError, TextEdit } from 'vscode-languageserver/node';
+import { LSPErrorCodes, RequestType, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { buildCalendar } from './engine/calendar';
 import { planRecord } from './engine/record';
 import { AGENDA_KINDS, AgendaKind, buildAgenda } from './engine/agenda';
@@ -18,6 +18,15 @@ export interface AgendaParams {
   kind?: AgendaKind;
   /** YYYY-MM-DD; without it, the next meeting on or after today. */
   date?: string;
+}
+
+/**
+ * `data` of the error for a charter without that meeting: the fix that adds it (the same quick
+ * fix as `cadence-missing` or `briefing-missing`), so an editor can offer "Add huddle".
+ */
+export interface MissingMeetingData {
+  rule: 'cadence-missing' | 'briefing-missing';
+  fix: { title: string; edit: WorkspaceEdit };
 }
 
 export interface AgendaResponse {
@@ -65,7 +74,7 @@ export interface RecordResponse {
   date: string;
 }
 
-export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, void>('charter/agenda');
+export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, unknown>('charter/agenda');
 export const CalendarRequest = new RequestType<CalendarParams, CalendarResponse, void>('charter/calendar');
 export const RecordRequest = new RequestType<RecordParams, RecordResponse, void>('charter/record');
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResponse, void>('charter/summary');
@@ -85,7 +94,7 @@ function syntaxError(state: CharterState): string | undefined {
   return problem && `The charter is not valid YAML yet (line ${problem.line}: ${problem.message}) Fix that first, then generate the agenda.`;
 }
 
-export function agenda(store: DocumentStore, params: AgendaParams): AgendaResponse | ResponseError<void> {
+export function agenda(store: DocumentStore, params: AgendaParams): AgendaResponse | ResponseError<unknown> {
   const state = stateFor(store, params?.uri);
   if (state instanceof ResponseError) return state;
   const kind = params.kind ?? 'huddle';
@@ -99,8 +108,18 @@ export function agenda(store: DocumentStore, params: AgendaParams): AgendaRespon
   if (broken) return failure(broken);
   const { today } = store.configFor(state.uri);
   const result = buildAgenda(kind, toCharterData(state.value), { date, today });
-  if (!result.ok) return failure(result.error);
+  if (!result.ok) return new ResponseError(LSPErrorCodes.RequestFailed, result.error, missingMeeting(store, state, kind));
   return { markdown: result.markdown, date: formatDate(result.date) };
+}
+
+/** The fix that adds the missing huddle or briefing, when that is why there is no agenda. */
+function missingMeeting(store: DocumentStore, state: CharterState, kind: AgendaKind): MissingMeetingData | undefined {
+  const rule = kind === 'huddle' ? 'cadence-missing' : 'briefing-missing';
+  const finding = store.lint(state).findings.find((f) => f.rule === rule);
+  const fix = finding?.fixes[0];
+  if (!fix) return undefined;
+  const edits = fix.edits.map((edit) => TextEdit.replace(state.rangeOf(edit), edit.newText));
+  return { rule, fix: { title: fix.title, edit: { changes: { [state.uri]: edits } } } };
 }
 
 export function summary(store: DocumentStore, params: SummaryParams): SummaryResponse | ResponseError<void> {

@@ -12,7 +12,7 @@ import { CharterState, DocumentStore, LANGUAGE_ID, pathToUri } from './documents
 export const CHARTER_GLOB = '**/*.charter.{yaml,yml}';
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
-export interface LintWorkspaceParams extends WorkDoneProgressParams {}
+export type LintWorkspaceParams = WorkDoneProgressParams;
 
 export interface LintWorkspaceFile {
   uri: string;

@@ -124,8 +124,8 @@ export interface CompletionSpot {
 
 const KEY_TEXT = String.raw`("(?:[^"\\]|\\.)*"|'[^']*'|[^\s#'"{}\[\],:][^#:]*?)`;
 const KEY_LINE = new RegExp(String.raw`^${KEY_TEXT}\s*:(?:\s|$)`);
-const WORD_BEFORE = /[\w.\-]*$/;
-const WORD_AFTER = /^[\w.\-]*/;
+const WORD_BEFORE = /[\w.-]*$/;
+const WORD_AFTER = /^[\w.-]*/;
 
 function unquote(key: string): string {
   if (key.length >= 2 && (key[0] === '"' || key[0] === "'") && key[key.length - 1] === key[0]) return key.slice(1, -1);

@@ -15,8 +15,8 @@ import { CLEAN, tempDir } from '../helpers';
 import { REPO_ROOT } from './arbitraries';
 
 const TODAY = '2026-11-26';
-/** No top-level owner: `--fix` inserts `owner: ops`. */
-const NO_OWNER = `# Team charter, kept in the shared folder.\n${CLEAN.replace(/^owner: .*\n/m, '')}`;
+/** A misspelled owner id: `--fix` corrects `opps` to `ops` (the one partner id it can mean). */
+const OWNER_TYPO = `# Team charter, kept in the shared folder.\n${CLEAN.replace(/^owner: .*\n/m, 'owner: opps\n')}`;
 const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 
 interface Run {
@@ -75,7 +75,7 @@ describe('hardening: file safety', function () {
   describe('charter lint --fix', () => {
     it('replaces the file by renaming a complete temporary file over it, leaving nothing behind', async () => {
       const file = path.join(dir, 'team.charter.yaml');
-      fs.writeFileSync(file, NO_OWNER);
+      fs.writeFileSync(file, OWNER_TYPO);
       const inodeBefore = fs.statSync(file).ino;
       const result = await lintJson(dir, '--fix');
       assert.equal(result.code, 0, result.stderr);
@@ -90,7 +90,7 @@ describe('hardening: file safety', function () {
       it(`keeps file mode ${mode.toString(8)}`, async function () {
         if (mode === 0o444 && !IS_ROOT) this.skip(); // a read-only file is refused for non-root users (next test)
         const file = path.join(dir, 'team.charter.yaml');
-        fs.writeFileSync(file, NO_OWNER);
+        fs.writeFileSync(file, OWNER_TYPO);
         fs.chmodSync(file, mode);
         const result = await lintJson(dir, '--fix');
         if (mode === 0o444) {
@@ -108,17 +108,17 @@ describe('hardening: file safety', function () {
     it('does not replace a read-only file (non-root users)', async function () {
       if (IS_ROOT) this.skip(); // root bypasses permission checks
       const file = path.join(dir, 'team.charter.yaml');
-      fs.writeFileSync(file, NO_OWNER);
+      fs.writeFileSync(file, OWNER_TYPO);
       fs.chmodSync(file, 0o444);
       const result = await lintJson(dir, '--fix');
       assert.equal(result.code, 2);
-      assert.equal(fs.readFileSync(file, 'utf8'), NO_OWNER);
+      assert.equal(fs.readFileSync(file, 'utf8'), OWNER_TYPO);
       leftovers(dir, ['team.charter.yaml']);
     });
 
     it('keeps CRLF line endings and the byte order mark', async () => {
       const file = path.join(dir, 'team.charter.yaml');
-      const crlf = NO_OWNER.replace(/\n/g, '\r\n');
+      const crlf = OWNER_TYPO.replace(/\n/g, '\r\n');
       fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]));
       const result = await lintJson(dir, '--fix');
       assert.equal(result.code, 0, result.stderr);
@@ -127,22 +127,22 @@ describe('hardening: file safety', function () {
       const text = bytes.subarray(3).toString('utf8');
       assert.match(text, /\r\nowner: ops\r\n/);
       assert.doesNotMatch(text, /(^|[^\r])\n/, 'every line break is still CRLF');
-      assert.equal(text.replace(/owner: ops\r\n/, ''), crlf, 'nothing else changed');
+      assert.equal(text.replace(/owner: ops\r\n/, 'owner: opps\r\n'), crlf, 'nothing else changed');
     });
 
     it('keeps LF line endings and changes nothing but the fix', async () => {
       const file = path.join(dir, 'team.charter.yaml');
-      fs.writeFileSync(file, NO_OWNER);
+      fs.writeFileSync(file, OWNER_TYPO);
       await lintJson(dir, '--fix');
       const text = fs.readFileSync(file, 'utf8');
       assert.ok(!text.includes('\r'));
-      assert.equal(text.replace(/owner: ops\n/, ''), NO_OWNER);
+      assert.equal(text.replace(/owner: ops\n/, 'owner: opps\n'), OWNER_TYPO);
     });
 
     it('refuses a file whose content changed on disk during the run', async () => {
       const file = path.join(dir, 'team.charter.yaml');
-      fs.writeFileSync(file, NO_OWNER);
-      const edited = `${NO_OWNER}notes: typed by a colleague meanwhile\n`;
+      fs.writeFileSync(file, OWNER_TYPO);
+      const edited = `${OWNER_TYPO}notes: typed by a colleague meanwhile\n`;
       lintTestHooks.beforeWrite = (target) => fs.writeFileSync(target, edited);
       const result = await lintJson(dir, '--fix');
       assert.equal(result.code, 2);
@@ -153,10 +153,10 @@ describe('hardening: file safety', function () {
 
     it('refuses a same-size change even when the old modification time is restored', async () => {
       const file = path.join(dir, 'team.charter.yaml');
-      fs.writeFileSync(file, NO_OWNER);
+      fs.writeFileSync(file, OWNER_TYPO);
       const { atime, mtime } = fs.statSync(file);
-      const edited = NO_OWNER.replace('Dana Ruiz', 'Dana Ruyz');
-      assert.equal(edited.length, NO_OWNER.length);
+      const edited = OWNER_TYPO.replace('Dana Ruiz', 'Dana Ruyz');
+      assert.equal(edited.length, OWNER_TYPO.length);
       lintTestHooks.beforeWrite = (target) => {
         fs.writeFileSync(target, edited);
         fs.utimesSync(target, atime, mtime);
@@ -169,7 +169,7 @@ describe('hardening: file safety', function () {
 
     it('does not bring back a file deleted during the run', async () => {
       const file = path.join(dir, 'team.charter.yaml');
-      fs.writeFileSync(file, NO_OWNER);
+      fs.writeFileSync(file, OWNER_TYPO);
       lintTestHooks.beforeWrite = (target) => fs.unlinkSync(target);
       const result = await lintJson(dir, '--fix');
       assert.equal(result.code, 2);
@@ -185,7 +185,7 @@ describe('hardening: file safety', function () {
 
       it('leaves the original untouched and no temporary file when the rename fails', async () => {
         const file = path.join(dir, 'team.charter.yaml');
-        fs.writeFileSync(file, NO_OWNER);
+        fs.writeFileSync(file, OWNER_TYPO);
         realFs.renameSync = () => {
           throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
         };
@@ -193,13 +193,13 @@ describe('hardening: file safety', function () {
         Object.assign(realFs, original);
         assert.equal(result.code, 2);
         assert.match(result.stderr, /cannot write team\.charter\.yaml/);
-        assert.equal(fs.readFileSync(file, 'utf8'), NO_OWNER);
+        assert.equal(fs.readFileSync(file, 'utf8'), OWNER_TYPO);
         leftovers(dir, ['team.charter.yaml']);
       });
 
       it('leaves the original untouched and no temporary file when the disk fills up', async () => {
         const file = path.join(dir, 'team.charter.yaml');
-        fs.writeFileSync(file, NO_OWNER);
+        fs.writeFileSync(file, OWNER_TYPO);
         realFs.writeFileSync = ((target: fs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: fs.WriteFileOptions) => {
           if (typeof target === 'string' && target.startsWith(dir) && target !== file) {
             original.writeFileSync(target, typeof data === 'string' ? data.slice(0, 10) : Buffer.from(data.buffer, data.byteOffset, 10), options);
@@ -210,19 +210,19 @@ describe('hardening: file safety', function () {
         const result = await lintJson(dir, '--fix');
         Object.assign(realFs, original);
         assert.equal(result.code, 2);
-        assert.equal(fs.readFileSync(file, 'utf8'), NO_OWNER);
+        assert.equal(fs.readFileSync(file, 'utf8'), OWNER_TYPO);
         leftovers(dir, ['team.charter.yaml']);
       });
     });
 
     it('fixes every charter of a folder or leaves it byte-for-byte untouched', async () => {
       const names = ['a.charter.yaml', 'b.charter.yaml', 'c.charter.yml', 'clean.charter.yaml', 'broken.charter.yaml'];
-      const contents = [NO_OWNER, NO_OWNER.replace(/\n/g, '\r\n'), NO_OWNER, CLEAN, `${NO_OWNER}  bad: [indent\n`];
+      const contents = [OWNER_TYPO, OWNER_TYPO.replace(/\n/g, '\r\n'), OWNER_TYPO, CLEAN, `${OWNER_TYPO}  bad: [indent\n`];
       names.forEach((name, i) => fs.writeFileSync(path.join(dir, name), contents[i]));
       await lintJson(dir, '--fix');
       names.forEach((name, i) => {
         const now = fs.readFileSync(path.join(dir, name), 'utf8');
-        if (now !== contents[i]) assert.equal(now.replace(/owner: ops\r?\n/, ''), contents[i], `${name} changed beyond the fix`);
+        if (now !== contents[i]) assert.equal(now.replace(/owner: ops(\r?\n)/, 'owner: opps$1'), contents[i], `${name} changed beyond the fix`);
       });
       assert.equal(fs.readFileSync(path.join(dir, 'broken.charter.yaml'), 'utf8'), contents[4], 'a file that is not valid YAML is never fixed automatically');
       assert.equal(fs.readFileSync(path.join(dir, 'clean.charter.yaml'), 'utf8'), CLEAN);
@@ -290,7 +290,7 @@ describe('hardening: file safety', function () {
       fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'top.charter.yaml'), CLEAN);
       fs.writeFileSync(path.join(dir, 'a', 'one.charter.yaml'), CLEAN);
-      fs.writeFileSync(path.join(dir, 'a', 'b', 'two.charter.yaml'), NO_OWNER);
+      fs.writeFileSync(path.join(dir, 'a', 'b', 'two.charter.yaml'), OWNER_TYPO);
     }
 
     function files(result: Run): string[] {
@@ -314,7 +314,7 @@ describe('hardening: file safety', function () {
     it('survive an unreadable folder and lint the rest', async () => {
       layout();
       fs.mkdirSync(path.join(dir, 'locked'));
-      fs.writeFileSync(path.join(dir, 'locked', 'secret.charter.yaml'), NO_OWNER);
+      fs.writeFileSync(path.join(dir, 'locked', 'secret.charter.yaml'), OWNER_TYPO);
       fs.chmodSync(path.join(dir, 'locked'), 0o000);
       locked.push(path.join(dir, 'locked'));
       const result = await lintJson(dir, '.');
@@ -349,7 +349,7 @@ describe('hardening: file safety', function () {
 
     it('a FIFO given as PATH is reported, not waited on forever', function () {
       if (spawnSync('mkfifo', [path.join(dir, 'pipe.charter.yaml')]).status !== 0) this.skip();
-      fs.writeFileSync(path.join(dir, 'ok.charter.yaml'), NO_OWNER);
+      fs.writeFileSync(path.join(dir, 'ok.charter.yaml'), OWNER_TYPO);
       const result = cli(['lint', 'pipe.charter.yaml', 'ok.charter.yaml', '--today', TODAY], dir);
       assert.equal(result.status, 2, `the CLI hung or failed: ${result.stderr}`);
       assert.match(result.stderr, /pipe\.charter\.yaml: it is a pipe, not a regular file/);

@@ -4,7 +4,7 @@
 // and fix-all twice = once.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { applySafeFixes } from '../../server/src/engine/edits';
+import { applyEdits, applySafeFixes } from '../../server/src/engine/edits';
 import { lintText } from '../../server/src/engine/lint';
 import { TextEdit } from '../../server/src/engine/types';
 import { CLEAN, edit } from '../helpers';
@@ -88,19 +88,27 @@ describe('hardening: fix safety', function () {
       });
     }
 
-    it('fix-all of the missing-owner case keeps the comments in place', () => {
+    it('fix-all of the missing-owner case decides nothing, and the owner quick fix keeps the comments in place', () => {
       const text = cases['missing owner, cadence and review, with comments everywhere'];
-      const fixed = fixAll(text).text;
+      assert.equal(fixAll(text).text, text, 'no owner, meeting or review is chosen without a person');
+      const ownerFix = lintText(text, OPTIONS).find((f) => f.rule === 'owner-missing')?.fixes.find((f) => f.title === 'Make `ops` the owner');
+      assert.ok(ownerFix && !ownerFix.safe);
+      const fixed = applyEdits(text, ownerFix.edits);
       assert.match(fixed, /^owner: ops$/m);
       assert.deepEqual(commentsOf(fixed), commentsOf(text));
+    });
+
+    it('fix-all of the typo case corrects the id and nothing else', () => {
+      const text = cases['typo in an owner reference'];
+      assert.equal(fixAll(text).text, text.replace('owner: opps', 'owner: ops'));
     });
   });
 
   describe('a text that starts with a byte order mark', () => {
     it('fix edits index the text as given, so applying them keeps the data', () => {
-      const text = '\uFEFFcharter: 1\ntitle: T\nsummary: S\npartners:\n  - {id: ops, name: O, side: clinical}\n';
+      const text = '\uFEFFcharter: 1\ntitle: T\nsummary: S\nowner: opps\npartners:\n  - {id: ops, name: O, side: clinical}\n';
       const fixed = applySafeFixes(text, lintText(text, OPTIONS)).text;
-      assert.match(fixed, /^summary: S\r?\nowner: ops\r?\npartners:/m);
+      assert.equal(fixed, text.replace('opps', 'ops'));
       checkAllFixes(text);
     });
 

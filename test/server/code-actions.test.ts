@@ -145,15 +145,38 @@ describe('language server: code actions', () => {
   });
 
   it('fixes every safe problem at once with source.fixAll.partnership-charter', async () => {
-    const text = edit(edit(CLEAN, '  briefing: {every: quarter, minutes: 60, attendees: [ops, queri]}\n', ''), 'review:\n  every: quarter\n  last: 2026-10-01\n', '');
+    const text = edit(edit(CLEAN, 'attendees: [ops, queri]}\n  briefing', 'attendees: [ops, qeuri]}\n  briefing'), 'owner: ops ', 'owner: opps');
     const { uri, diagnostics } = await openCharter(text);
-    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['briefing-missing', 'review-missing']);
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['unknown-partner', 'unknown-partner']);
     const actions = await actionsFor(uri, [], ['source.fixAll']);
-    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all safe problems in this charter', 'source.fixAll.partnership-charter']]);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all auto-fixable problems', 'source.fixAll.partnership-charter']]);
     const after = await apply(uri, text, actions[0], 2);
     assert.deepEqual(after.diagnostics, []);
-    assert.match(after.text, /\n {2}briefing: /);
-    assert.match(after.text, /\nreview:\n {2}every: quarter\n/);
+    assert.equal(after.text, CLEAN.replace('owner: ops ', 'owner: ops'));
+  });
+
+  it('offers "Fix all auto-fixable problems" in the quick-fix menu of a fixable problem, as ESLint does', async () => {
+    const text = edit(edit(CLEAN, 'attendees: [ops, queri]}\n  briefing', 'attendees: [ops, qeuri]}\n  briefing'), 'owner: ops ', 'owner: opps');
+    const { uri, diagnostics } = await openCharter(text);
+    const actions = await actionsFor(uri, diagnostics.slice(0, 1));
+    const fixAll = actions.find((a) => a.title === 'Fix all auto-fixable problems');
+    assert.ok(fixAll, actions.map((a) => a.title).join(', '));
+    assert.equal(fixAll.kind, 'quickfix');
+    assert.equal(editsFor(fixAll.edit, uri).length, 2, 'both misspelled ids');
+  });
+
+  it('never offers fix-all for problems that need a person (owner, meetings, review), and silences file-wide findings for the file only', async () => {
+    const text = edit(edit(CLEAN, '  briefing: {every: quarter, minutes: 60, attendees: [ops, queri]}\n', ''), 'owner: ops                          # id of the partner who ultimately owns the project\n', '');
+    const { uri, diagnostics } = await openCharter(text);
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['briefing-missing', 'owner-missing']);
+    assert.deepEqual(await actionsFor(uri, [], ['source.fixAll']), []);
+    const actions = await actionsFor(uri, diagnostics);
+    const titles = actions.map((a) => a.title);
+    assert.ok(!titles.includes('Fix all auto-fixable problems'), titles.join(', '));
+    assert.ok(titles.includes('Make `ops` the owner') && titles.includes('Make `queri` the owner'), titles.join(', '));
+    assert.ok(titles.includes('Disable owner-missing for this file'));
+    assert.ok(!titles.includes('Disable owner-missing for this line'), titles.join(', '));
+    assert.ok(titles.includes('Disable briefing-missing for this line'), 'a finding on the `cadence` key is about that block');
   });
 
   it('returns only what the client asks for', async () => {

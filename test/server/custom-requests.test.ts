@@ -2,10 +2,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { CharterSummary } from '../../server/src/engine/summary';
 import { CLEAN, edit, tempDir } from '../helpers';
-import { TestClient, uri as toUri } from './lsp-client';
+import { applyTextEdits, editsFor, TestClient, uri as toUri } from './lsp-client';
 
 const JARGON = edit(CLEAN, 'Help outpatient teams', 'A stepped-wedge rollout to help outpatient teams');
 const NO_CADENCE = edit(CLEAN, 'cadence:\n  huddle: {every: week, day: tuesday, time: "08:30", minutes: 15, attendees: [ops, queri]}\n  briefing: {every: quarter, minutes: 60, attendees: [ops, queri]}\n', '');
@@ -49,9 +49,14 @@ describe('language server: custom requests', () => {
     it('answers with an error that says what to add when there is no cadence', async () => {
       const other = 'file:///tmp/custom/no-cadence.charter.yaml';
       await client.open(other, NO_CADENCE);
-      await assert.rejects(client.connection.sendRequest('charter/agenda', { uri: other, kind: 'huddle' }), (error: ResponseError<void>) => {
+      await assert.rejects(client.connection.sendRequest('charter/agenda', { uri: other, kind: 'huddle' }), (error: ResponseError<{ rule: string; fix: { title: string; edit: WorkspaceEdit } }>) => {
         assert.equal(error.code, LSPErrorCodes.RequestFailed);
         assert.match(error.message, /no huddle cadence/);
+        // The way forward: the cadence-missing quick fix, for an "Add huddle" button.
+        assert.equal(error.data?.rule, 'cadence-missing');
+        assert.equal(error.data?.fix.title, 'Add a weekly 15-minute huddle');
+        const added = applyTextEdits(NO_CADENCE, editsFor(error.data?.fix.edit, other));
+        assert.match(added, /\ncadence:\n {2}huddle: \{every: week, minutes: 15, attendees: \[ops, queri\]\}\n/);
         return true;
       });
     });

@@ -61,7 +61,8 @@ describe('language server: hover', () => {
   it('offers plain alternatives on jargon', async () => {
     const result = await hover('summary:', 'stepped-wedge', 3);
     assert.match(text(result), /\*\*stepped-wedge\*\* is research jargon/);
-    assert.match(text(result), /Plainer words: "sites start at staggered times/);
+    assert.match(text(result), /Plainer words: "staggered-start"/);
+    assert.match(text(result), /Sites start one after another/);
     assert.deepEqual(result.range, rangeIn(TEXT, 'summary:', 'stepped-wedge'));
   });
 

@@ -36,7 +36,10 @@ export function lintModel(model: CharterModel, options: LintOptions = {}): Findi
   const { lines, text } = model.parsed;
   const suppressions = findSuppressions(text);
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  // While the file is not valid YAML, the tree is a guess: a half-typed line must not set off
+  // findings about keys the parser lost (a false owner-missing is worse than none).
+  const syntaxBroken = model.parsed.problems.some((problem) => problem.rule === 'yaml-syntax');
+  for (const rule of syntaxBroken ? RULES.filter((r) => r.id === 'yaml-syntax') : RULES) {
     const severity = severityFor(rule.id, rule.defaultSeverity, config);
     if (!severity) continue;
     let listed = 0;
@@ -62,14 +65,6 @@ export function lintModel(model: CharterModel, options: LintOptions = {}): Findi
     if (firstUnlisted) {
       const message = `${unlisted} more \`${rule.id}\` findings in this file are not listed (only the first ${MAX_FINDINGS_PER_RULE} are). Fix those and check again.`;
       findings.push({ rule: rule.id, severity, message, span: firstUnlisted, range: lines.rangeOf(firstUnlisted), fixes: [] });
-    }
-  }
-  // On a file that is not valid YAML the tree the fixes were computed from is a guess: fixes
-  // that insert new lines could land inside the broken part, so only replacements of existing
-  // text are offered, and none is safe (fix-all and --fix leave the file alone).
-  if (model.parsed.problems.some((problem) => problem.rule === 'yaml-syntax')) {
-    for (const finding of findings) {
-      finding.fixes = finding.fixes.filter((f) => f.edits.every((e) => e.end > e.start)).map((f) => (f.safe ? { ...f, safe: false } : f));
     }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));

@@ -2,6 +2,7 @@
 // becomes a located syntax problem so the caller can report it.
 import { Composer, CST, Document, isCollection, isMap, isPair, isScalar, Lexer, Node, Parser, YAMLMap, YAMLParseError, YAMLSeq } from 'yaml';
 import { LineIndex } from './positions';
+import { explainSyntaxErrors, isClosedQuote } from './syntax-errors';
 import { CharterDocument, treeOf } from './tree';
 import { Span } from './types';
 
@@ -72,7 +73,7 @@ export function parseCharter(rawText: string): ParsedCharter {
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
   const problems: SyntaxProblem[] = [];
-  let documents: Document.Parsed[] = [];
+  let documents: Document.Parsed[];
   try {
     // The yaml package reads some broken files differently with CRLF than with LF, so it gets
     // LF only and every offset it reports is mapped back: both give the same findings.
@@ -104,6 +105,7 @@ export function parseCharter(rawText: string): ParsedCharter {
     documents = Array.from(new Composer({ uniqueKeys: false, logLevel: 'error' }).compose(tokens)) as Document.Parsed[];
     documents.forEach(reportDuplicateKeys);
     reportUnclosedQuotes(tokens, documents);
+    if (documents[0]) explainSyntaxErrors(documents[0].errors, tokens, source);
     if (crlf) documents.forEach((document) => remapOffsets(document, crlf));
     documents.forEach(releaseSourceStrings);
   } catch (error) {
@@ -240,7 +242,7 @@ function reportUnclosedQuotes(tokens: readonly CST.Token[], documents: Document.
       const item = stack.pop();
       if (!item || typeof item !== 'object') continue;
       const node = item as CST.Token;
-      if ((node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar') && !isClosed(node.source)) {
+      if ((node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar') && !isClosedQuote(node.source)) {
         const pos: [number, number] = [node.offset, node.offset + node.source.length];
         if (!document.errors.some((e) => e.pos[0] >= pos[0] && e.pos[0] <= pos[1])) {
           const quote = node.source.charAt(0);
@@ -251,13 +253,6 @@ function reportUnclosedQuotes(tokens: readonly CST.Token[], documents: Document.
       }
     }
   }
-}
-
-function isClosed(source: string): boolean {
-  const quote = source.charAt(0);
-  if (source.length < 2 || !source.endsWith(quote)) return false;
-  if (quote === '"') return /(^|[^\\])(\\\\)*"$/.test(source.slice(1));
-  return !source.slice(1, -1).replace(/''/g, '').includes("'");
 }
 
 /** For a text with CRLF line breaks: maps an offset in its LF twin to the offset in the text. */

@@ -76,11 +76,11 @@ describe('Quick fixes', () => {
     const diags = await waitForDiagnostics(uri, (ds) => ds.some((d) => ruleOf(d) === 'jargon'), 20_000, 'jargon');
     const diagnostic = diags.find((d) => ruleOf(d) === 'jargon')!;
     const actions = await quickFixesAt(uri, diagnostic);
-    const fix = actions.find((a) => /delivered as intended/i.test(a.title) && a.edit);
-    assert.ok(fix, `no "delivered as intended" quick fix; got: ${JSON.stringify(actions.map((a) => a.title))}`);
+    const fix = actions.find((a) => /adherence/i.test(a.title) && a.edit);
+    assert.ok(fix, `no "adherence" quick fix; got: ${JSON.stringify(actions.map((a) => a.title))}`);
     const gone = waitForDiagnostics(uri, (ds) => !ds.some((d) => ruleOf(d) === 'jargon'), 20_000, 'jargon to go away', { checkNow: false });
     await apply(fix);
-    assert.match(document.getText(), /delivered as intended/i);
+    assert.match(document.getText(), /adherence to the same-day access model/i);
     assert.doesNotMatch(document.getText().split('\n').find((l) => l.startsWith('summary:')) ?? '', /fidelity/i);
     await gone;
     await document.save();

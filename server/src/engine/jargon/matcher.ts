@@ -1,6 +1,8 @@
 // Finds research jargon in prose. Every surface form of every term (inflections,
 // British spellings, variants) goes into a trie that is compiled to one regular
 // expression per case mode, so a lint is one linear scan however long the list is.
+import everydayPhrases from './everyday-phrases.json';
+import { followsDeterminer, Replaces } from './grammar';
 import rawTerms from './jargon-terms.json';
 
 export type JargonKind = 'stats' | 'design' | 'impl-sci' | 'academic' | 'acronym' | 'custom';
@@ -12,6 +14,14 @@ export interface JargonEntry {
   note?: string;
   expansion?: string;
   variants?: string[];
+  /** What the alternatives stand in for; user terms leave it out. */
+  replaces?: Replaces;
+  /** For a noun: alternatives that fit where it modifies the next word ("fidelity checklists"). */
+  modifier?: string[];
+  /** A proper name (a framework's title or acronym): hint only, never an edit inside it. */
+  name?: boolean;
+  /** A word that is also an everyday verb ("construct"): flagged only after a determiner. */
+  nounOnly?: boolean;
 }
 
 export interface JargonHit {
@@ -35,6 +45,15 @@ export interface TextSegment {
 }
 
 export const BUILTIN_TERMS: readonly JargonEntry[] = Object.freeze(rawTerms as JargonEntry[]);
+
+/**
+ * Everyday phrases that contain a term but are not jargon ("facilitation experience", "crisis
+ * intervention"). They are matched like terms, so the longest match wins, and then dropped.
+ */
+export const EVERYDAY_PHRASES: readonly string[] = Object.freeze(everydayPhrases as string[]);
+
+/** The value every everyday phrase maps to; hits on it are never reported. */
+const EVERYDAY: JargonEntry = Object.freeze({ term: '', alternatives: [], kind: 'custom' });
 
 // ---------------------------------------------------------------------------
 // Surface forms
@@ -382,6 +401,7 @@ export class JargonMatcher {
     // Exact terms and variants first, so a generated form never shadows another entry's own term.
     for (const entry of distinct) this.addForms(entry, exactForms(entry));
     for (const entry of distinct) this.addForms(entry, generatedForms(entry));
+    for (const phrase of EVERYDAY_PHRASES) for (const form of phraseForms(phrase)) this.terms.add(form, EVERYDAY);
     this.addExpansions(distinct);
     this.terms.compile();
     this.acronyms.compile();
@@ -417,8 +437,14 @@ export class JargonMatcher {
         hits.push({ start: offset + m.index, end: offset + m.index + m.text.length, matched: m.text, entry: m.value });
       }
     }
-    // Allowed terms still take part in matching, so allowing "randomized controlled trial" does not expose "randomized".
-    return dropOverlaps(hits).filter((hit) => !this.allowed.has(hit.entry));
+    // Allowed terms and everyday phrases still take part in matching, so allowing "randomized
+    // controlled trial" does not expose "randomized", nor "facilitation experience" "facilitation".
+    return dropOverlaps(hits).filter((hit) => !this.allowed.has(hit.entry) && hit.entry !== EVERYDAY && this.isUsedAsTerm(hit, text, offset));
+  }
+
+  /** A noun that is also an everyday verb counts only after a determiner: "a construct", not "we construct". */
+  private isUsedAsTerm(hit: JargonHit, text: string, offset: number): boolean {
+    return !hit.entry.nounOnly || followsDeterminer(text, hit.start - offset);
   }
 
   /** Hits across segments in document order, dropping acronyms spelled out earlier and dropping hits in unchecked segments. */
@@ -468,7 +494,8 @@ export class JargonMatcher {
   /** The entry for a term, a matched inflection ("randomised") or an acronym. */
   lookup(termOrMatchedText: string): JargonEntry | undefined {
     const text = termOrMatchedText.trim();
-    return this.acronyms.get(text) ?? this.terms.get(text) ?? this.acronymsFolded.get(formKey(text, false));
+    const entry = this.acronyms.get(text) ?? this.terms.get(text) ?? this.acronymsFolded.get(formKey(text, false));
+    return entry === EVERYDAY ? undefined : entry;
   }
 
   /** Entries earlier in the list win, so user terms given first replace built-in ones with the same term. */

@@ -114,7 +114,7 @@ function slashDate(first: number, second: number, yearText: string | undefined, 
   const readings: [number, number][] = [];
   if (first >= 1 && first <= 12) readings.push([first, second]); // month/day (US)
   if (second >= 1 && second <= 12 && first !== second) readings.push([second, first]); // day/month
-  const valid = readings.filter(([m, d]) => d >= 1 && d <= 31);
+  const valid = readings.filter(([, d]) => d >= 1 && d <= 31);
   const text = `${first}/${second}${yearText ? `/${yearText}` : ''}`;
   if (valid.length === 0) return { error: `"${text}" is not a date (write it as YYYY-MM-DD)` };
   if (valid.length > 1) {

@@ -13,6 +13,7 @@ export const actionOverdue: Rule = {
     why: 'Huddles exist to follow up on what was agreed; an action past its date is the first thing to ask about: is it done, stuck, or does it need a new date?',
     bad: 'actions:   # today is 2026-11-26\n  - {id: send-draft, text: Send the draft report, owner: ops, due: 2026-11-20}',
     good: 'actions:\n  - {id: send-draft, text: Send the draft report, owner: ops, due: 2026-11-20, status: done}',
+    fix: 'A quick fix "Mark it done" where the action says `status: open`. Never applied by `--fix` or Fix All: only the owner knows whether it is done.',
   },
   check({ model, today, report }) {
     for (const action of model.actions) {

@@ -13,6 +13,7 @@ export const actionUnowned: Rule = {
     why: 'An action agreed at a huddle that nobody owns is rarely done; naming who does it is what makes the next huddle\'s follow-up possible.',
     bad: 'actions:\n  - {id: send-draft, text: Send the draft report to clinic leads, due: 2026-12-08}',
     good: 'actions:\n  - {id: send-draft, text: Send the draft report to clinic leads, owner: ops, due: 2026-12-08}',
+    fix: 'A quick fix per partner ("Make `ops` the owner"). Never applied by `--fix` or Fix All: who does the work is for the partners to say.',
   },
   check({ model, report }) {
     for (const action of model.actions) {

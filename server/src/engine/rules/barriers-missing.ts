@@ -8,6 +8,7 @@ export const barriersMissing: Rule = {
     why: 'Every partnership meets competing priorities and outside pressures; writing them down is the first step to working through them.',
     bad: 'barriers: []',
     good: 'barriers:\n  - {id: crunch, text: Competing national reporting deadlines in March, owner: ops, status: open}',
+    fix: 'No fix: only the partners know what is in their way.',
   },
   check({ model, report }) {
     if (!model.root || model.barriers.length > 0) return;

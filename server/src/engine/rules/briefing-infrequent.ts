@@ -9,6 +9,7 @@ export const briefingInfrequent: Rule = {
     why: 'A briefing is where partners plan and give feedback; less than quarterly leaves months of changed priorities unshared.',
     bad: 'cadence:\n  briefing: {every: year, minutes: 60}',
     good: 'cadence:\n  briefing: {every: quarter, minutes: 60}',
+    fix: 'No fix: how often to brief each other is for the partners to agree.',
   },
   check({ model, report }) {
     const rare = tooRare(model.briefing, 91);

@@ -8,6 +8,7 @@ export const commitmentMissing: Rule = {
     why: 'A partnership can start with energy and still stall if leaders on either side have not committed time and support.',
     bad: 'partners:\n  - id: queri\n    name: Research center\n    side: research',
     good: 'partners:\n  - id: queri\n    name: Research center\n    side: research\n    commitment: Center director approved 10% effort for FY27',
+    fix: 'No fix: only leaders can give a commitment.',
   },
   check({ model, report }) {
     for (const side of ['clinical', 'research'] as const) {

@@ -9,6 +9,7 @@ export const duplicateId: Rule = {
     why: 'Ids are how the charter refers to things (owners, attendees); two with the same id make every reference ambiguous.',
     bad: 'timeline:\n  milestones:\n    - {id: pilot, title: Pilot at three clinics}\n    - {id: pilot, title: Pilot at five clinics}',
     good: 'timeline:\n  milestones:\n    - {id: pilot-3, title: Pilot at three clinics}\n    - {id: pilot-5, title: Pilot at five clinics}',
+    fix: 'No fix: which of the two things should get another id is for you to decide.',
   },
   check({ model, report }) {
     const groups: [string, MapView[]][] = [

@@ -8,6 +8,7 @@ export const goalUnmeasured: Rule = {
     why: 'Upper management judges the work by the numbers it sees; deciding early how each goal is measured makes progress reports possible.',
     bad: 'goals:\n  - {id: adoption, text: Half of teams record a symptom measure at every visit}',
     good: 'goals:\n  - id: adoption\n    text: Half of teams record a symptom measure at every visit\n    measure: Share of visits with a recorded measure',
+    fix: 'No fix: how progress is measured is for the partners to agree.',
   },
   check({ model, report }) {
     for (const goal of model.goals) {

@@ -9,6 +9,7 @@ export const huddleInfrequent: Rule = {
     why: 'Clinical priorities shift from week to week; a huddle that meets less often than weekly hears about problems too late to redirect effort.',
     bad: 'cadence:\n  huddle: {every: month, minutes: 15}',
     good: 'cadence:\n  huddle: {every: week, minutes: 15}',
+    fix: 'No fix: how often to meet is for the partners to agree.',
   },
   check({ model, report }) {
     const rare = tooRare(model.huddle, 7);

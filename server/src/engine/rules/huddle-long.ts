@@ -8,6 +8,7 @@ export const huddleLong: Rule = {
     why: 'A huddle works because it is quick; long meetings are hard for busy clinical managers to keep and belong in the briefing.',
     bad: 'cadence:\n  huddle: {every: week, minutes: 45}',
     good: 'cadence:\n  huddle: {every: week, minutes: 15}',
+    fix: 'No fix: how long to meet is for the partners to agree.',
   },
   check({ model, config, report }) {
     const minutes = model.huddle?.get('minutes');

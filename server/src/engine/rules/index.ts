@@ -30,6 +30,10 @@ import { yamlSyntax } from './yaml-syntax';
 /** The `schema` rule, plus the value check JSON Schema cannot express: time zone names (format 1.1). */
 const schemaWithTimeZone: Rule = {
   ...schema,
+  docs: {
+    ...schema.docs,
+    fix: `${schema.docs.fix} A time zone written the way people say it (\`Eastern\`, \`EST\`, \`Pacific time\`) or in another letter case has one reading, and \`--fix\` writes the IANA name; \`MST\` (Denver or Phoenix) and a misspelled city are quick fixes only.`,
+  },
   check(context) {
     schema.check(context);
     checkCadenceTimeZone(context);

@@ -9,6 +9,7 @@ export const milestoneOverdue: Rule = {
     why: 'Timelines need watching, not just setting: an overdue step is a prompt to talk it through and re-agree the date or mark it done.',
     bad: 'timeline:\n  milestones:   # today is 2026-11-26\n    - {id: pilot, title: Pilot, due: 2026-03-31, status: on-track}',
     good: 'timeline:\n  milestones:\n    - {id: pilot, title: Pilot, due: 2026-03-31, status: done}',
+    fix: 'No fix: mark it done, or agree a new date (and keep the old one in `was`).',
   },
   check({ model, today, report }) {
     for (const milestone of model.milestones) {

@@ -12,6 +12,7 @@ export const milestoneSlipped: Rule = {
     why: 'One new date is normal; a deadline that keeps moving is a sign the plan or the resources need a talk with leadership, which is what the briefing is for.',
     bad: 'timeline:\n  milestones:\n    - {id: pilot, title: Pilot at three clinics, due: 2026-06-30, was: [2026-03-31, 2026-04-30]}',
     good: 'timeline:\n  milestones:\n    - {id: pilot, title: Pilot at three clinics, due: 2026-06-30, was: [2026-03-31]}',
+    fix: 'No fix: the partners talk it through at the briefing and agree a date that will hold.',
   },
   check({ model, report }) {
     for (const milestone of model.milestones) {

@@ -8,6 +8,7 @@ export const milestoneUndated: Rule = {
     why: 'Without a set deadline a step tends to slide; even a date you later re-agree gives everyone something to plan around.',
     bad: 'timeline:\n  milestones:\n    - {id: spread, title: Spread to all clinics, owner: ops}',
     good: 'timeline:\n  milestones:\n    - {id: spread, title: Spread to all clinics, due: 2027-06-30, owner: ops}',
+    fix: 'No fix: a deadline is for the partners to agree.',
   },
   check({ model, report }) {
     for (const milestone of model.milestones) {

@@ -8,6 +8,7 @@ export const milestoneUnowned: Rule = {
     why: 'A step that belongs to everyone belongs to no one; naming the partner who drives it makes follow-up at the huddle simple.',
     bad: 'timeline:\n  milestones:\n    - {id: pilot, title: Pilot at three clinics, due: 2026-03-31}',
     good: 'timeline:\n  milestones:\n    - {id: pilot, title: Pilot at three clinics, due: 2026-03-31, owner: ops}',
+    fix: 'No fix: who owns a milestone is for the partners to agree.',
   },
   check({ model, report }) {
     for (const milestone of model.milestones) {

@@ -8,6 +8,7 @@ export const partnersOneSided: Rule = {
     why: 'The partnership exists to join clinical operations know-how with research know-how; with one side missing, nobody brings the other half.',
     bad: 'partners:\n  - {id: ops, name: Operations office, side: clinical}',
     good: 'partners:\n  - {id: ops, name: Operations office, side: clinical}\n  - {id: queri, name: Research center, side: research}',
+    fix: 'No fix: who the partners are is for people to write.',
   },
   check({ model, report }) {
     if (!model.root) return;

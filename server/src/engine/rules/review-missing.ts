@@ -9,6 +9,7 @@ export const reviewMissing: Rule = {
     why: 'Partners should look at how the partnership itself is working, and change what is not working for any of them, on a schedule.',
     bad: 'title: Measurement-based care',
     good: 'review:\n  every: quarter\n  last: 2026-10-01',
+    fix: 'A quick fix inserts `review: {every: quarter}`. Not applied by `--fix` or Fix All: how often to review the partnership is for the partners to agree.',
   },
   check({ model, report }) {
     if (!model.root || model.review?.has('every')) return;
@@ -16,7 +17,7 @@ export const reviewMissing: Rule = {
     report({
       span: model.root.get('review')?.keySpan ?? model.firstLineSpan,
       message: 'Schedule a review of how the partnership is working: add `review.every` (for example `quarter`) and revise whatever is not working for any partner.',
-      fixes: fix('Add a quarterly review', insertNested(model, 'review', model.review, ['every: quarter'])),
+      fixes: fix('Add a quarterly review', insertNested(model, 'review', model.review, ['every: quarter']), false),
     });
   },
 };

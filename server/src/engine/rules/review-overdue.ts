@@ -9,6 +9,7 @@ export const reviewOverdue: Rule = {
     why: 'A scheduled review that does not happen lets a process that is failing one partner carry on unnoticed.',
     bad: 'review:\n  every: quarter\n  last: 2026-03-01   # today is 2026-11-26',
     good: 'review:\n  every: quarter\n  last: 2026-10-01',
+    fix: 'No fix: hold the review, then update `review.last`.',
   },
   check({ model, today, report }) {
     const review = model.review;

@@ -23,6 +23,13 @@ export interface RuleDocs {
   bad: string;
   /** The same fragment, fixed. */
   good: string;
+  /**
+   * What the rule's fixes do, and whether `charter lint --fix` and Fix All apply them, with the
+   * reason (spec "Fixes": a fix is safe only with one reading and nothing for a person to decide).
+   */
+  fix: string;
+  /** More for docs/rules.md only (a word list's size, say), as Markdown paragraphs. */
+  details?: string;
 }
 
 export interface Rule {

@@ -22,6 +22,7 @@ export const schema: Rule = {
     why: 'Editors, agendas and the preview rely on the charter\'s shape; a misspelled key is silently ignored by everything else, so it is reported here.',
     bad: 'charter: 1\ntitle: Measurement-based care\npartners:\n  - id: ops\n    name: Operations office\n    sied: clinical',
     good: 'charter: 1\ntitle: Measurement-based care\npartners:\n  - id: ops\n    name: Operations office\n    side: clinical',
+    fix: 'Quick fixes rename a misspelled key or change a value to the closest allowed one. Not applied by `--fix` or Fix All: a guess at a typo is still a guess.',
   },
   check({ model, report }) {
     for (const problem of model.parsed.problems) {

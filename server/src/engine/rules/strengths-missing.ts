@@ -8,6 +8,7 @@ export const strengthsMissing: Rule = {
     why: 'Partners respect and use each other\'s strengths only when they know them: name the expertise, data and resources each one contributes.',
     bad: 'partners:\n  - id: queri\n    name: Research center\n    side: research',
     good: 'partners:\n  - id: queri\n    name: Research center\n    side: research\n    brings: [Experience helping clinics start new practices]',
+    fix: 'No fix: what a partner brings is for that partner to write.',
   },
   check({ model, report }) {
     for (const partner of model.partners) {

@@ -8,6 +8,7 @@ export const timelineMissing: Rule = {
     why: 'Partners often run on different clocks; agreeing on dated milestones early, and watching them, is how both sides see progress.',
     bad: 'timeline:\n  start: 2026-01-15',
     good: 'timeline:\n  start: 2026-01-15\n  milestones:\n    - {id: pilot, title: Pilot at three clinics, due: 2026-03-31, owner: ops}',
+    fix: 'No fix: milestones and their dates are for the partners to agree.',
   },
   check({ model, report }) {
     if (!model.root || model.milestones.length > 0) return;

@@ -19,6 +19,7 @@ export const unknownPartner: Rule = {
     why: 'A reference to a partner who is not listed is usually a typo, and it leaves a task or a meeting seat with nobody behind it.',
     bad: 'owner: opps\npartners:\n  - {id: ops, name: Operations office, side: clinical}',
     good: 'owner: ops\npartners:\n  - {id: ops, name: Operations office, side: clinical}',
+    fix: 'When exactly one partner id is close to what was typed, a fix corrects it, and `--fix` and Fix All apply it: the file already names that partner and the typo has one reading. With several close ids, nothing is applied.',
   },
   check({ model, report }) {
     const ids = [...model.partnerIds.keys()];
