@@ -10,6 +10,7 @@ import {
   TextEdit,
 } from 'vscode-languageserver/node';
 import { formatDate, formatLongDate } from './engine/dates';
+import { timeZoneNames } from './engine/time-zones';
 import { SchemaNode } from './engine/schema-info';
 import { CharterState, LintResult } from './documents';
 import { describePath, enumMeaning, requiredKeys, valueKind, valueSchema } from './schema-lookup';
@@ -112,9 +113,18 @@ function valueChoices(ctx: Ctx, schema: SchemaNode | undefined): ValueChoice[] {
     }
     case 'frequency':
       return ((schema!.examples as unknown[] | undefined) ?? []).map((v) => ({ value: String(v), detail: 'frequency' }));
+    case 'time-zone':
+      return timeZoneChoices(schema!);
     default:
       return [];
   }
+}
+
+/** The US zones first (the schema's examples), then every zone the runtime knows. */
+function timeZoneChoices(schema: SchemaNode): ValueChoice[] {
+  const common = ((schema.examples as unknown[] | undefined) ?? []).map(String);
+  const rest = timeZoneNames().filter((zone) => !common.includes(zone));
+  return [...common.map((value) => ({ value, detail: 'time zone' })), ...rest.map((value) => ({ value }))];
 }
 
 function partnerChoices(ctx: Ctx): ValueChoice[] {
@@ -173,6 +183,18 @@ const ENTRY_SNIPPETS: SnippetSpec[] = [
     ],
   },
   {
+    label: 'action',
+    detail: 'An action: what, who, by when, and the huddle that agreed it',
+    list: 'actions',
+    body: (ctx) => [
+      '- id: ${1:action-id}',
+      '  text: ${2:What will be done}',
+      `  owner: \${3${choice(partnerIds(ctx), 'partner-id')}}`,
+      `  due: \${4:${formatDate(ctx.result.resolved.today)}}`,
+      `  raised: \${5:${formatDate(ctx.result.resolved.today)}}$0`,
+    ],
+  },
+  {
     label: 'barrier',
     detail: 'A barrier: id, text, owner, status, date raised',
     list: 'barriers',
@@ -195,7 +217,8 @@ function cadenceSnippet(ctx: Ctx): string[] {
   return [
     'cadence:',
     `  huddle: {every: week, day: \${1|monday,tuesday,wednesday,thursday,friday|}, time: "\${2:08:30}", minutes: \${3:15}, attendees: [\${4:${ids}}]}`,
-    `  briefing: {every: \${5|quarter,month|}, minutes: \${6:60}, attendees: [\${7:${ids}}]}$0`,
+    `  briefing: {every: \${5|quarter,month|}, minutes: \${6:60}, attendees: [\${7:${ids}}]}`,
+    '  timezone: ${8|America/New_York,America/Chicago,America/Denver,America/Phoenix,America/Los_Angeles,America/Anchorage,Pacific/Honolulu|}$0',
   ];
 }
 

@@ -19,7 +19,7 @@ import { clearConfigCache } from './node/config-files';
 import { codeActions, EditCapabilities, FIX_ALL_KIND } from './code-actions';
 import { codeLenses } from './code-lens';
 import { completionsAt } from './completion';
-import { agenda, AgendaRequest, summary, SummaryRequest } from './custom-requests';
+import { agenda, AgendaRequest, calendar, CalendarRequest, record, RecordRequest, summary, SummaryRequest } from './custom-requests';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentStore, isCharterDocument, isConfigUri, uriToPath } from './documents';
 import { hoverAt } from './hover';
@@ -395,6 +395,16 @@ connection.onCodeLens(
 connection.onRequest(
   AgendaRequest,
   safe('charter/agenda', (params) => agenda(store, params), new ResponseError<void>(LSPErrorCodes.RequestFailed, 'The agenda could not be built.')),
+);
+
+connection.onRequest(
+  CalendarRequest,
+  safe('charter/calendar', (params) => calendar(store, params), new ResponseError<void>(LSPErrorCodes.RequestFailed, 'The calendar could not be built.')),
+);
+
+connection.onRequest(
+  RecordRequest,
+  safe('charter/record', (params) => record(store, params), new ResponseError<void>(LSPErrorCodes.RequestFailed, 'The agenda could not be recorded.')),
 );
 
 connection.onRequest(

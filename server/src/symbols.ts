@@ -58,6 +58,14 @@ export function documentSymbols(state: CharterState): DocumentSymbol[] {
       model.barriers.map((b) => entrySymbol(state, b, b.string('text'), SymbolKind.Object, b.string('status'))),
     ),
   );
+  out.push(
+    group(
+      state,
+      'actions',
+      SymbolKind.Array,
+      model.actions.map((a) => entrySymbol(state, a, a.string('text'), SymbolKind.Event, [a.string('status') ?? 'open', a.string('due')].filter(Boolean).join(' · '))),
+    ),
+  );
   out.push(group(state, 'review', SymbolKind.Namespace, [], model.review?.string('every')));
   return out.filter((s): s is DocumentSymbol => s !== undefined);
 }

@@ -4,6 +4,8 @@ import { readPackageInfo } from './files';
 import { LINT_USAGE, runLintCommand } from './lint-command';
 import { AGENDA_USAGE, runAgendaCommand } from './agenda-command';
 import { runSummaryCommand, SUMMARY_USAGE } from './summary-command';
+import { CALENDAR_USAGE, runCalendarCommand } from './calendar-command';
+import { RECORD_USAGE, runRecordCommand } from './record-command';
 
 export interface MainOptions {
   /** ANSI colours in human output (the caller checks for a terminal and NO_COLOR). */
@@ -17,6 +19,8 @@ const COMMANDS: Record<string, Command> = {
   lint: (args, io, options) => runLintCommand(args, io, { color: options.color }),
   agenda: (args, io) => runAgendaCommand(args, io),
   summary: (args, io) => runSummaryCommand(args, io),
+  calendar: (args, io) => runCalendarCommand(args, io),
+  record: (args, io) => runRecordCommand(args, io),
 };
 
 /** A command's own usage text, as a section of the full help. */
@@ -37,6 +41,10 @@ Commands:
       Print a Markdown agenda for the next huddle or briefing.
   charter summary FILE [--html FILE] [--force] [--today YYYY-MM-DD]
       Summarize a charter for the partners, as text or as a web page.
+  charter calendar FILE [--out FILE.ics] [--force] [--today YYYY-MM-DD]
+      Write the meetings and deadlines as an iCalendar file for Outlook, Google...
+  charter record CHARTER AGENDA.md [--dry-run]
+      Record a filled-in huddle agenda: ticked actions done, next steps as new actions.
   charter help | --help | -h
       Show this help.
   charter --version
@@ -47,6 +55,10 @@ ${section(LINT_USAGE)}
 ${section(AGENDA_USAGE)}
 
 ${SUMMARY_SECTION}
+
+${section(CALENDAR_USAGE)}
+
+${section(RECORD_USAGE)}
 
 Configuration: a .charterrc.yaml in the charter's folder or the nearest folder above
 it sets rule severities, the huddle length limit, jargon terms and a fixed "today".

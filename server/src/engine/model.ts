@@ -171,6 +171,7 @@ export type ProseField =
   | 'partners.commitment'
   | 'milestones.title'
   | 'barriers.text'
+  | 'actions.text'
   | 'meeting.format';
 
 export interface CharterModel {
@@ -186,6 +187,8 @@ export interface CharterModel {
   timeline: MapView | undefined;
   milestones: MapView[];
   barriers: MapView[];
+  /** `actions[]` (format 1.1). */
+  actions: MapView[];
   review: MapView | undefined;
   /** Partner definitions by id (the first one wins; duplicates are a finding). */
   partnerIds: Map<string, IdEntry>;
@@ -223,6 +226,7 @@ export function buildModel(parsed: ParsedCharter): CharterModel {
     timeline,
     milestones: timeline?.mapItems('milestones') ?? [],
     barriers: root?.mapItems('barriers') ?? [],
+    actions: root?.mapItems('actions') ?? [],
     review: root?.child('review'),
     partnerIds: new Map(),
     partnerRefs: [],
@@ -255,6 +259,9 @@ function collectPartnerRefs(model: CharterModel): void {
   }
   for (const milestone of model.milestones) add(milestone.scalar('owner'), 'milestone-owner');
   for (const barrier of model.barriers) add(barrier.scalar('owner'), 'barrier-owner');
+  // Action owners count as owners: unknown-partner, hover, references and rename cover them.
+  // (A kind of their own, 'action-owner', needs a wording in unknown-partner.ts first.)
+  for (const action of model.actions) add(action.scalar('owner'), 'owner');
   refs.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -278,6 +285,7 @@ function proseFieldsOf(model: CharterModel): Map<TreeNode, ProseField> {
   }
   for (const milestone of model.milestones) mark(milestone.get('title')?.value, 'milestones.title');
   for (const barrier of model.barriers) mark(barrier.get('text')?.value, 'barriers.text');
+  for (const action of model.actions) mark(action.get('text')?.value, 'actions.text');
   for (const meeting of [model.huddle, model.briefing]) mark(meeting?.get('format')?.value, 'meeting.format');
   return fields;
 }
