@@ -78,7 +78,7 @@ function ruleIdsFromSpec(markdown: string): string[] {
   }
   // Format 1.1 names its new rules in a sentence: "New rules: `action-unowned` (warning: ...), ...".
   const added = /^New rules: ([\s\S]*?)\n\n/m.exec(markdown);
-  for (const match of added?.[1].matchAll(/`([a-z][a-z0-9-]*)` \((?:error|warning|info)\b/g) ?? []) ids.push(match[1]);
+  for (const match of added?.[1].matchAll(/`([a-z][a-z0-9-]*)`\s+\((?:error|warning|info)\b/g) ?? []) ids.push(match[1]);
   return ids;
 }
 
