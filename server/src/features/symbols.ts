@@ -1,9 +1,9 @@
 // The outline (partners, goals, cadence, milestones, barriers) and folding ranges.
-import { isMap, isSeq, TreeNode, TreePair } from './engine/tree';
+import { isMap, isSeq, TreeNode, TreePair } from '../engine/tree';
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
-import { MapView, nodeSpan, PairInfo } from './engine/model';
-import { Span } from './engine/types';
-import { CharterState } from './documents';
+import { MapView, nodeSpan, PairInfo } from '../engine/model';
+import { Span } from '../engine/types';
+import { CharterState } from '../documents';
 
 function pairSpan(info: PairInfo): Span {
   const valueEnd = Math.max(info.valueSpan.end, info.keySpan.end);

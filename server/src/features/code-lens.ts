@@ -2,11 +2,11 @@
 // above `cadence.huddle`, the same for the briefing, and "Open preview" above `title`. The
 // commands are the VS Code client's; other editors show the lens text (see docs/editors.md).
 import { CodeLens } from 'vscode-languageserver/node';
-import { toCharterData } from './engine/charter-data';
-import { formatDate, formatLongDate } from './engine/dates';
-import { MeetingKind, planMeeting, SkippedMeeting } from './engine/agenda';
-import { DateOnly } from './engine/types';
-import { LintResult } from './documents';
+import { toCharterData } from '../engine/charter-data';
+import { formatDate, formatLongDate } from '../engine/dates';
+import { MeetingKind, planMeeting, SkippedMeeting } from '../engine/agenda';
+import { DateOnly } from '../engine/types';
+import { LintResult } from '../documents';
 
 export const GENERATE_HUDDLE_AGENDA = 'partnershipCharter.generateHuddleAgenda';
 export const GENERATE_BRIEFING_AGENDA = 'partnershipCharter.generateBriefingAgenda';

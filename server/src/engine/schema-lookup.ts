@@ -1,7 +1,7 @@
 // Questions the editor features ask of the charter schema: what a key means, what
 // kind of value belongs at a path. A property with `$ref` keeps its own description
 // next to the `$ref`, so descriptions are read before dereferencing.
-import { resolveSchemaPointer, schemaAt, SchemaNode } from './engine/schema-info';
+import { resolveSchemaPointer, schemaAt, SchemaNode } from './schema-info';
 import type { PathSegment } from './yaml-cursor';
 
 /** The schema node of the value at `path`, dereferenced (undefined off the schema). */

@@ -4,14 +4,14 @@
 //   charter/calendar {uri}              -> {ics, summary}: the iCalendar text `charter calendar` writes
 //   charter/record {uri, agendaText, dryRun?} -> {edits, changes, unchanged, problems, date}
 import { LSPErrorCodes, RequestType, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { buildCalendar } from './engine/calendar';
-import { planRecord } from './engine/record';
-import { AGENDA_KINDS, AgendaKind, buildAgenda } from './engine/agenda';
-import { toCharterData } from './engine/charter-data';
-import { formatDate, parseDate } from './engine/dates';
-import { firstSyntaxProblem } from './engine/parse';
-import { buildSummary, CharterSummary } from './engine/summary';
-import { CharterState, DocumentStore, LintResult } from './documents';
+import { buildCalendar } from '../engine/calendar';
+import { planRecord } from '../engine/record';
+import { AGENDA_KINDS, AgendaKind, buildAgenda } from '../engine/agenda';
+import { toCharterData } from '../engine/charter-data';
+import { formatDate, parseDate } from '../engine/dates';
+import { firstSyntaxProblem } from '../engine/parse';
+import { buildSummary, CharterSummary } from '../engine/summary';
+import { CharterState, DocumentStore, LintResult } from '../documents';
 
 export interface AgendaParams {
   uri: string;

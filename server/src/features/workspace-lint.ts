@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import fg from 'fast-glob';
 import { CancellationToken, RequestType, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Severity } from './engine/types';
+import { Severity } from '../engine/types';
 import { DiagnosticsPublisher } from './diagnostics';
-import { CharterState, DocumentStore, LANGUAGE_ID, pathToUri } from './documents';
+import { CharterState, DocumentStore, LANGUAGE_ID, pathToUri } from '../documents';
 
 export const CHARTER_GLOB = '**/*.charter.{yaml,yml}';
 const IGNORE = ['**/node_modules/**', '**/.git/**'];

@@ -9,12 +9,12 @@ import {
   Range,
   TextEdit,
 } from 'vscode-languageserver/node';
-import { formatDate, formatLongDate } from './engine/dates';
-import { timeZoneNames } from './engine/time-zones';
-import { SchemaNode } from './engine/schema-info';
-import { CharterState, LintResult } from './documents';
-import { describePath, enumMeaning, requiredKeys, valueKind, valueSchema } from './schema-lookup';
-import { completionSpot, CompletionSpot, PathSegment } from './yaml-cursor';
+import { formatDate, formatLongDate } from '../engine/dates';
+import { timeZoneNames } from '../engine/time-zones';
+import { SchemaNode } from '../engine/schema-info';
+import { CharterState, LintResult } from '../documents';
+import { describePath, enumMeaning, requiredKeys, valueKind, valueSchema } from '../engine/schema-lookup';
+import { completionSpot, CompletionSpot, PathSegment } from '../engine/yaml-cursor';
 
 export interface CompletionOptions {
   snippets: boolean;
@@ -22,7 +22,7 @@ export interface CompletionOptions {
 }
 
 export function completionsAt(result: LintResult, offset: number, options: CompletionOptions): CompletionItem[] {
-  const spot = completionSpot(result.state, offset);
+  const spot = completionSpot(result.state.parsed, offset);
   if (!spot) return [];
   const ctx: Ctx = { result, spot, options, range: wordRange(result.state, spot) };
   if (spot.kind === 'value') return valueItems(ctx, spot.path);

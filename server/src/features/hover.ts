@@ -1,18 +1,18 @@
 // Hovers: what a key means for the partnership, plain alternatives for jargon,
 // who a partner id is, how far away a date is, and what an enum value means.
 import { Hover, MarkupKind } from 'vscode-languageserver/node';
-import { asDate } from './engine/charter-data';
-import { addFrequency, daysBetween, describeRelative, formatLongDate, parseFrequency, weekdayName } from './engine/dates';
-import { MapView } from './engine/model';
-import { DEFAULT_EVERY, MeetingKind, nextInSchedule, resolveSchedule } from './engine/agenda/meeting-dates';
-import { toCharterData } from './engine/charter-data';
-import { compareDates } from './engine/dates';
-import { federalHolidayOn } from './engine/holidays';
-import { checkTimeZone, describeOffset, offsetMinutesAt, transitionsIn } from './engine/time-zones';
-import { DateOnly, Finding, Span } from './engine/types';
-import { CharterState, LintResult } from './documents';
-import { describePath, displayPath, enumMeaning, valueKind, valueSchema } from './schema-lookup';
-import { CursorTarget, targetAt } from './yaml-cursor';
+import { asDate } from '../engine/charter-data';
+import { addFrequency, daysBetween, describeRelative, formatLongDate, parseFrequency, weekdayName } from '../engine/dates';
+import { MapView } from '../engine/model';
+import { DEFAULT_EVERY, MeetingKind, nextInSchedule, resolveSchedule } from '../engine/agenda/meeting-dates';
+import { toCharterData } from '../engine/charter-data';
+import { compareDates } from '../engine/dates';
+import { federalHolidayOn } from '../engine/holidays';
+import { checkTimeZone, describeOffset, offsetMinutesAt, transitionsIn } from '../engine/time-zones';
+import { DateOnly, Finding, Span } from '../engine/types';
+import { CharterState, LintResult } from '../documents';
+import { describePath, displayPath, enumMeaning, valueKind, valueSchema } from '../engine/schema-lookup';
+import { CursorTarget, targetAt } from '../engine/yaml-cursor';
 
 export interface HoverOptions {
   markdown: boolean;
@@ -99,7 +99,7 @@ function partnerText(id: string, partner: MapView): string {
 // ---- Keys and values --------------------------------------------------------------
 
 function targetHover(result: LintResult, offset: number): HoverText | undefined {
-  const target = targetAt(result.state, offset);
+  const target = targetAt(result.state.parsed, offset);
   if (!target) return undefined;
   if (target.kind === 'key') return keyHover(target);
   const schema = valueSchema(target.path);
