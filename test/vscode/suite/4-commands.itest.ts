@@ -30,6 +30,7 @@ const COMMANDS = [
 ];
 
 const CLEAN_TITLE = 'Measurement-based care in outpatient mental health';
+const NEW_CHARTER_ANSWERS = { title: 'Opioid safety follow-up calls', clinicalName: 'Pharmacy Operations', researchName: 'Opioid Safety QUERI' };
 
 function webviewTabs(): vscode.Tab[] {
   return allTabs().filter((t) => t.input instanceof vscode.TabInputWebview);
@@ -161,6 +162,43 @@ describe('Commands', () => {
     const diags = await settledDiagnostics(doc);
     const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepStrictEqual(errors.map(ruleOf), [], `a new charter must not start with errors:\n${describeDiagnostics(diags)}`);
+  });
+
+  it('New Charter gives the file exactly one .charter.yaml, whatever name the save dialog answers', async () => {
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'named-charters');
+    await vscode.workspace.fs.createDirectory(folder);
+    // What save dialogs answer: their filter's extension appended, or the name as typed.
+    const answers: [string, string][] = [
+      ['opioid-safety.charter.yaml.charter.yaml', 'opioid-safety.charter.yaml'],
+      ['typed-without-extension', 'typed-without-extension.charter.yaml'],
+      ['filter-added.yaml', 'filter-added.charter.yaml'],
+      ['just-charter.charter', 'just-charter.charter.yaml'],
+      ['short.charter.yml', 'short.charter.yml'],
+      ['short-twice.charter.yml.yaml', 'short-twice.charter.yml'],
+    ];
+    for (const [answered, expected] of answers) {
+      const created = await vscode.commands.executeCommand<vscode.Uri>('partnershipCharter.newCharter', {
+        ...NEW_CHARTER_ANSWERS,
+        fileUri: vscode.Uri.joinPath(folder, answered),
+        open: false,
+      });
+      assert.strictEqual(created?.path, vscode.Uri.joinPath(folder, expected).path, `the save dialog answered ${answered}`);
+    }
+    const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).sort();
+    assert.deepStrictEqual(names, answers.map(([, expected]) => expected).sort(), 'the files on disk');
+  });
+
+  it('New Charter never replaces an existing file without asking', async () => {
+    const existing = await writeFixture('kept.charter.yaml', 'kept by the user\n');
+    // The dialog confirmed "kept.yaml", which becomes kept.charter.yaml: that file was never confirmed.
+    const created = await vscode.commands.executeCommand<vscode.Uri>('partnershipCharter.newCharter', {
+      ...NEW_CHARTER_ANSWERS,
+      fileUri: vscode.Uri.joinPath(existing, '..', 'kept.yaml'),
+      overwrite: false,
+      open: false,
+    });
+    assert.strictEqual(created, undefined);
+    assert.strictEqual(Buffer.from(await vscode.workspace.fs.readFile(existing)).toString('utf8'), 'kept by the user\n');
   });
 
   it('Lint Workspace reports problems in charters that are not open', async () => {
