@@ -32,6 +32,21 @@ const COMMANDS = [
 const CLEAN_TITLE = 'Measurement-based care in outpatient mental health';
 const NEW_CHARTER_ANSWERS = { title: 'Opioid safety follow-up calls', clinicalName: 'Pharmacy Operations', researchName: 'Opioid Safety QUERI' };
 
+/** The tab of an untitled agenda's Markdown source. */
+function sourceTabOf(doc: vscode.TextDocument): vscode.Tab | undefined {
+  return allTabs().find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString());
+}
+
+function isMarkdownPreview(tab: vscode.Tab | undefined): boolean {
+  return tab?.input instanceof vscode.TabInputWebview && /markdown\.preview$/.test(tab.input.viewType);
+}
+
+function describeTabs(): string {
+  return vscode.window.tabGroups.all
+    .map((g) => `  group ${g.viewColumn}: ${g.tabs.map((t) => `${t === g.activeTab ? '*' : ''}${t.label}`).join(' | ')}`)
+    .join('\n');
+}
+
 function webviewTabs(): vscode.Tab[] {
   return allTabs().filter((t) => t.input instanceof vscode.TabInputWebview);
 }
@@ -52,19 +67,35 @@ describe('Commands', () => {
     for (const c of COMMANDS) assert.ok(contributed.some((x) => x.command === c), `${c} is not in contributes.commands`);
   });
 
-  it('Generate Huddle Agenda opens an untitled Markdown document', async () => {
+  it('Generate Huddle Agenda opens the agenda rendered beside the charter, its untitled Markdown source a tab behind it', async () => {
     const uri = fixtureUri('clean.charter.yaml');
-    await openCharter(uri);
+    const charter = await openCharter(uri, vscode.ViewColumn.One);
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateHuddleAgenda', uri, '2026-12-01');
     assert.ok(doc && typeof doc.getText === 'function', 'the command should return the agenda TextDocument');
     assert.strictEqual(doc.languageId, 'markdown');
     assert.ok(doc.isUntitled, 'the agenda should be an untitled document');
     assert.ok(doc.getText().startsWith(`# Huddle — ${CLEAN_TITLE}`), `agenda starts with: ${JSON.stringify(doc.getText().slice(0, 120))}`);
     assert.match(doc.getText(), /Tue 1 Dec 2026/, 'the agenda should be for the requested date');
-    assert.ok(
-      vscode.window.visibleTextEditors.some((e) => e.document === doc),
-      'the agenda should be shown in an editor',
-    );
+    const source = sourceTabOf(doc);
+    assert.ok(source, `the agenda's source should have a tab; tabs:\n${describeTabs()}`);
+    assert.strictEqual(allTabs().filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString()).length, 1, `one tab for the source; tabs:\n${describeTabs()}`);
+    assert.strictEqual(source.group.viewColumn, (charter.viewColumn ?? 0) + 1, `the agenda should be in the group beside the charter; tabs:\n${describeTabs()}`);
+    assert.ok(isMarkdownPreview(source.group.activeTab), `a Markdown preview should be in front of the source; tabs:\n${describeTabs()}`);
+    assert.strictEqual(vscode.window.tabGroups.activeTabGroup.viewColumn, source.group.viewColumn, 'the agenda group should have the focus');
+  });
+
+  it('agendas reuse the group beside the charter, wherever the focus is', async () => {
+    const uri = fixtureUri('clean.charter.yaml');
+    await openCharter(uri, vscode.ViewColumn.One);
+    const first = await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateHuddleAgenda', uri, '2026-12-08');
+    const groups = vscode.window.tabGroups.all.length;
+    // The focus is on the first agenda's preview now, not on the charter.
+    const more = [
+      await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateBriefingAgenda', uri, '2027-01-07'),
+      await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateHuddleAgenda', undefined, '2026-12-15'),
+    ];
+    assert.strictEqual(vscode.window.tabGroups.all.length, groups, `no new editor group; tabs:\n${describeTabs()}`);
+    for (const doc of [first, ...more]) assert.strictEqual(sourceTabOf(doc)?.group.viewColumn, vscode.ViewColumn.Two, `${doc.uri.toString()}; tabs:\n${describeTabs()}`);
   });
 
   it('Save next to charter writes agendas/<date>-huddle.md and never overwrites without asking', async () => {
@@ -73,10 +104,16 @@ describe('Commands', () => {
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateBriefingAgenda', uri, '2027-03-04');
     assert.ok(doc, 'no agenda document');
     const target = vscode.Uri.joinPath(uri, '..', 'agendas', '2027-03-04-briefing.md');
-    const saved = await vscode.commands.executeCommand<vscode.Uri>('partnershipCharter.saveAgendaNextToCharter', doc, { overwrite: false });
+    // Without an argument it saves the agenda in front: its preview is the active tab.
+    assert.ok(isMarkdownPreview(vscode.window.tabGroups.activeTabGroup.activeTab), `the preview should be in front; tabs:\n${describeTabs()}`);
+    const saved = await vscode.commands.executeCommand<vscode.Uri>('partnershipCharter.saveAgendaNextToCharter', undefined, { overwrite: false });
     assert.strictEqual(saved?.toString(), target.toString());
     const written = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
     assert.match(written, /^# Briefing/);
+    // The saved file takes the untitled agenda's place, rendered.
+    assert.ok(!sourceTabOf(doc), `the untitled agenda should be closed; tabs:\n${describeTabs()}`);
+    const savedTab = allTabs().find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === target.toString());
+    assert.ok(savedTab && isMarkdownPreview(savedTab.group.activeTab), `the saved agenda should show rendered; tabs:\n${describeTabs()}`);
     // A second agenda for the same date must not replace the saved file when overwrite is refused.
     await vscode.workspace.fs.writeFile(target, Buffer.from('kept by the user\n', 'utf8'));
     const again = await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateBriefingAgenda', uri, '2027-03-04');
