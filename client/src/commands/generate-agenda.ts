@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { errorMessage, fileExists, isIsoDate, openCharter, targetCharter } from '../charter-files';
 import { columnBesideCharter, isMarkdownPreviewTab, renderInFront, showRendered, showSource, textTabOf } from './agenda-view';
+import { missingMeetingOf, offerToAddMeeting } from './missing-meeting';
 
 export type AgendaKind = 'huddle' | 'briefing';
 export const AGENDA_REQUEST = 'charter/agenda';
@@ -168,6 +169,13 @@ async function requestAgenda(client: LanguageClient, charter: vscode.Uri, kind: 
   return response;
 }
 
+/** Says why there is no agenda; for a charter without that meeting, offers to add it (not awaited). */
+function reportNoAgenda(client: LanguageClient, charter: vscode.Uri, kind: AgendaKind, error: unknown): void {
+  const missing = missingMeetingOf(error);
+  if (missing) void offerToAddMeeting(client, charter, missing);
+  else void vscode.window.showErrorMessage(`No ${kind} agenda: ${errorMessage(error)}`);
+}
+
 /**
  * Opens the agenda of the next (or given) meeting rendered beside the charter. Without
  * `dateArg` it asks for the date, with the next meeting date from the charter's cadence filled
@@ -209,7 +217,7 @@ export async function generateAgenda(
       agenda = date.trim() === next.date ? next : await requestAgenda(client, charter, kind, date.trim());
     }
   } catch (error) {
-    void vscode.window.showErrorMessage(`No ${kind} agenda: ${errorMessage(error)}`);
+    reportNoAgenda(client, charter, kind, error);
     return undefined;
   }
 

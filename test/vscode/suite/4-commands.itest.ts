@@ -123,6 +123,17 @@ describe('Commands', () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..', 'agendas'), { recursive: true });
   });
 
+  it('Generate Huddle Agenda on a charter without a huddle opens no agenda', async () => {
+    // The notification's "Add Huddle" button is clicked in the UI smoke test.
+    const text = (await vscode.workspace.fs.readFile(fixtureUri('clean.charter.yaml'))).toString().replace(/^ {2}huddle: .*\n/m, '');
+    const uri = await writeFixture('no-huddle.charter.yaml', text);
+    await openCharter(uri);
+    const before = allTabs().length;
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('partnershipCharter.generateHuddleAgenda', uri, '2026-12-01');
+    assert.strictEqual(doc, undefined);
+    assert.strictEqual(allTabs().length, before, `no tab should open; tabs:\n${describeTabs()}`);
+  });
+
   it('Generate Huddle Agenda without a uri uses the active charter', async () => {
     await openCharter(fixtureUri('clean.charter.yaml'));
     // Without a date the command asks for one (the UI smoke test covers that prompt).
