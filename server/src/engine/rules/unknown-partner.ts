@@ -1,15 +1,19 @@
-import { fix, replaceEdit } from '../edits';
-import { PartnerRefKind } from '../model';
-import { closeMatches, uniqueSuggestion } from '../suggest';
-import { allPartnerIds, idText } from './meeting-blocks';
+import { CharterModel, PARTNER_REF_SOURCES, PartnerRefKind } from '../model';
+import { closeMatches } from '../suggest';
+import { describeValue, shown } from '../values/describe';
+import { interpretPartner, Interpretation, PartnerFacts, valueTable } from '../values';
+import { allPartnerIds } from './meeting-blocks';
 import { Rule } from './rule';
 
-const WHERE: Record<PartnerRefKind, string> = {
-  owner: 'The owner',
-  attendee: 'This attendee',
-  'milestone-owner': 'This milestone owner',
-  'barrier-owner': 'This barrier owner',
-};
+const LABELS = new Map<PartnerRefKind, string>(PARTNER_REF_SOURCES.map((source) => [source.kind, source.label]));
+
+/** The partners a fix may name: only valid ids, or the fix would trade this error for a `schema` one. */
+function writablePartners(model: CharterModel): PartnerFacts[] {
+  const writable = new Set(allPartnerIds(model));
+  return [...model.partnerIds.values()]
+    .filter((entry) => writable.has(entry.id))
+    .map((entry) => ({ id: entry.id, name: entry.item.string('name'), lead: entry.item.string('lead') }));
+}
 
 export const unknownPartner: Rule = {
   id: 'unknown-partner',
@@ -22,24 +26,25 @@ export const unknownPartner: Rule = {
   },
   check({ model, report }) {
     const ids = [...model.partnerIds.keys()];
-    // Only a valid id may be written by the fix; an invalid one would trade this error for a `schema` one.
-    const writable = new Set(allPartnerIds(model));
     const known = ids.length > 0 ? ` Known partner ids: ${ids.join(', ')}.` : ' Add the partner under `partners` first.';
-    // The same unknown id tends to repeat (a renamed partner); compare it with every id once.
-    const suggestions = new Map<string, { suggestion: string | undefined; close: string[] }>();
+    const context = { partners: writablePartners(model) };
+    const table = valueTable('partner');
+    // The same unknown reference tends to repeat (a renamed partner, a lead's name in every attendee list): read each once.
+    const readings = new Map<string, Interpretation>();
+    const { text } = model.parsed;
     for (const ref of model.partnerRefs) {
       if (model.partnerIds.has(ref.id)) continue;
-      let match = suggestions.get(ref.id);
-      if (!match) suggestions.set(ref.id, (match = { suggestion: uniqueSuggestion(ref.id, ids), close: closeMatches(ref.id, ids) }));
-      const { suggestion } = match;
-      report({
-        span: ref.span,
-        message: suggestion
-          ? `${WHERE[ref.kind]} \`${ref.id}\` is not a partner id. Did you mean \`${suggestion}\`?`
-          : `${WHERE[ref.kind]} \`${ref.id}\` is not a partner id.${known}`,
-        fixes: suggestion && writable.has(suggestion) ? fix(`Change to \`${suggestion}\``, replaceEdit(ref.span.start, ref.span.end, idText(suggestion))) : [],
-        data: { id: ref.id, suggestions: [...match.close] },
-      });
+      let interpretation = readings.get(ref.id);
+      if (!interpretation) readings.set(ref.id, (interpretation = interpretPartner(ref.id, context)));
+      const subject = `${LABELS.get(ref.kind) ?? 'This partner'} \`${shown(ref.id)}\``;
+      const data = { id: ref.id, suggestions: closeMatches(ref.id, ids) };
+      if (interpretation.readings.length === 0) {
+        report({ span: ref.span, message: `${subject} is not a partner id.${interpretation.note ? ` It ${interpretation.note}.` : ''}${known}`, data: { ...data, valueKind: 'partner', readings: [] } });
+        continue;
+      }
+      const source = text.slice(ref.span.start, ref.span.end);
+      const found = describeValue({ table, subject, typed: ref.id, span: ref.span, source, interpretation });
+      report({ span: ref.span, message: found.message, fixes: found.fixes, data: { ...data, ...found.data } });
     }
   },
 };
