@@ -95,7 +95,8 @@ function approximate(text: string): Interpretation | undefined {
     const month = MONTHS[m[2]];
     const year = +m[3];
     const day = /end/.test(m[1]) ? daysInMonth(year, month) : /mid/.test(m[1]) ? 15 : 1;
-    return dated({ year, month, day }, `is not one day: \`${formatDate({ year, month, day })}\` is ${m[1].replace('the ', '')} of the month; check it is the date the partners agreed`, true);
+    const which = /end/.test(m[1]) ? 'the last day' : /mid/.test(m[1]) ? 'the middle' : 'the first day';
+    return dated({ year, month, day }, `is not one day: \`${formatDate({ year, month, day })}\` is ${which} of the month; check it is the date the partners agreed`, true);
   }
   m = /^(?:(?:end of|by)\s+)?q([1-4])\s*(?:of\s+)?(\d{4})$|^(\d{4})\s*q([1-4])$/.exec(text);
   if (m) {
