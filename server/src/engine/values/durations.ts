@@ -42,8 +42,9 @@ function minutesIn(text: string): number | undefined {
   if (match) return amount(match[1]);
   match = /^(\d{1,2}):(\d{2})$/.exec(t);
   if (match) return Number(match[1]) * 60 + Number(match[2]);
+  // A number alone is minutes already ("15", "fifteen"): the key says the unit.
   if (/^\d+$/.test(t)) return Number(t);
-  return undefined;
+  return /^(an?|a couple|a couple of|couple of)$/.test(t) ? undefined : numberFrom(t);
 }
 
 function checked(minutes: number): number | undefined {
