@@ -303,6 +303,15 @@ function unknownKey(model: CharterModel, located: Located, key: string, segments
   };
 }
 
+/** Where partner references start, per model: thousands of rejected attendees are each looked up. */
+const refStarts = new WeakMap<CharterModel, Set<number>>();
+
+function partnerRefStarts(model: CharterModel): Set<number> {
+  let starts = refStarts.get(model);
+  if (!starts) refStarts.set(model, (starts = new Set(model.partnerRefs.map((ref) => ref.span.start))));
+  return starts;
+}
+
 /** The value as typed: the text for strings, the source for numbers (so `14.30` stays `14.30`, not 14.3). */
 function typedValue(model: CharterModel, scalar: TreeScalar): string {
   return typeof scalar.value === 'string' ? scalar.value : model.parsed.text.slice(scalar.start, scalar.valueEnd);
@@ -319,7 +328,7 @@ function knownValue(model: CharterModel, located: Located, segments: readonly st
   const kind = valueKindAt(schemaPath(segments));
   if (!kind) return undefined;
   const span: Span = { start: scalar.start, end: scalar.valueEnd };
-  if (kind === 'partner') return model.partnerRefs.some((ref) => ref.span.start === span.start) ? null : undefined;
+  if (kind === 'partner') return partnerRefStarts(model).has(span.start) ? null : undefined;
   let typed = typedValue(model, scalar);
   // `{due: March 5, 2026}`: the comma ended the value, and `2026` became a key of its own.
   const year = kind === 'date' ? yearCutOff(locate(model.parsed.doc?.contents, schemaPath(segments.slice(0, -1))).node, located.pair) : undefined;

@@ -1,7 +1,7 @@
 // Turning an interpretation into what the user sees: a message that names the value meant,
 // and one quick fix per reading, written into the text the way the user wrote the rest.
 import { Fix, Span } from '../types';
-import { Interpretation, isCertain, Reading, ValueContext, ValueTable, WriteStyle } from './types';
+import { Interpretation, isCertain, NO_CONTEXT, Reading, ValueTable, WriteStyle } from './types';
 
 /** YAML words a plain value must not be (they read as booleans or null), and numbers. */
 const NEEDS_QUOTES = /^(?:null|true|false|yes|no|on|off|y|n|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)$/i;
@@ -38,9 +38,23 @@ export interface DescribeOptions {
   /** Where the value is and its source text (quotes included). */
   span: Span;
   source: string;
-  context?: ValueContext;
-  /** Set when the caller already has the interpretation. */
+  /** Set when the caller already has the interpretation (readings that need context, such as partners). */
   interpretation?: Interpretation;
+}
+
+/** Readings of values that need no context, kept: a large charter repeats the same slip many times. */
+const remembered = new Map<string, Interpretation>();
+const REMEMBERED_MAX = 2000;
+
+function interpretOnce(table: ValueTable, typed: string): Interpretation {
+  const key = `${table.kind}\u0000${typed}`;
+  let interpretation = remembered.get(key);
+  if (!interpretation) {
+    if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+    interpretation = table.interpret(typed, NO_CONTEXT);
+    remembered.set(key, interpretation);
+  }
+  return interpretation;
 }
 
 function fixTitle(written: string, reading: Reading, several: boolean): string {
@@ -55,7 +69,7 @@ function listed(values: readonly string[]): string {
 /** The finding for a value its table does not accept: what it likely means, and the fixes. */
 export function describeValue(options: DescribeOptions): ValueFinding {
   const { table, subject, span, source } = options;
-  const interpretation = options.interpretation ?? table.interpret(options.typed, options.context ?? { partners: [] });
+  const interpretation = options.interpretation ?? interpretOnce(table, options.typed);
   const written = interpretation.readings.map((r) => writeReading(r.value, table.write, source));
   const several = written.length > 1;
   const safe = isCertain(interpretation);

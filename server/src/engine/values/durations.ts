@@ -20,6 +20,12 @@ const FRACTIONS: Record<string, number> = {
   'all day': MAX_MINUTES, 'full day': MAX_MINUTES, 'a full day': MAX_MINUTES, 'half a day': 240, 'half day': 240,
 };
 
+/** "1h30", "1.5 hours", "an hour and 15 min". */
+const HOURS_AND_MINUTES = new RegExp(`^${NUM}\\s*${HOUR}\\.?(?:\\s*(?:and\\s*)?(\\d{1,2})\\s*${MIN}?\\.?)?$`);
+/** "90 min", "fifteen minutes". */
+const MINUTES_ONLY = new RegExp(`^${NUM}\\s*${MIN}\\.?$`);
+const RANGE = /^(.+?)\s*(?:-|to|or)\s*(.+)$/;
+
 /** 1.5, "1,5", "1 1/2", "½", "twenty" as a number. */
 function amount(text: string): number | undefined {
   const t = text.trim();
@@ -33,12 +39,12 @@ function amount(text: string): number | undefined {
 function minutesIn(text: string): number | undefined {
   const t = text.trim().replace(/^(about|approx\.?|approximately|around|roughly|up to|max\.?|maximum|~|ca\.?|circa)\s*/, '').replace(/\s+(or so|max|tops|long)$/, '');
   if (FRACTIONS[t] !== undefined) return FRACTIONS[t];
-  let match = new RegExp(`^${NUM}\\s*${HOUR}\\.?(?:\\s*(?:and\\s*)?(\\d{1,2})\\s*${MIN}?\\.?)?$`).exec(t);
+  let match = HOURS_AND_MINUTES.exec(t);
   if (match) {
     const hours = amount(match[1]);
     return hours === undefined ? undefined : hours * 60 + (match[2] ? Number(match[2]) : 0);
   }
-  match = new RegExp(`^${NUM}\\s*${MIN}\\.?$`).exec(t);
+  match = MINUTES_ONLY.exec(t);
   if (match) return amount(match[1]);
   match = /^(\d{1,2}):(\d{2})$/.exec(t);
   if (match) return Number(match[1]) * 60 + Number(match[2]);
@@ -53,7 +59,7 @@ function checked(minutes: number): number | undefined {
 
 export function interpretDuration(typed: string): Interpretation {
   const text = normalize(typed);
-  const range = new RegExp(`^(.+?)\\s*(?:-|to|or)\\s*(.+)$`).exec(text);
+  const range = RANGE.exec(text);
   if (range) {
     // "15-20 min": the unit after the second number counts for the first ("15" alone is minutes anyway).
     const unit = /[a-z½']+\.?$/.exec(range[2])?.[0] ?? '';
