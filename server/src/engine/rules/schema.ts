@@ -1,7 +1,7 @@
 // The `schema` rule: JSON Schema validation (ajv, compiled ahead of time into
 // a standalone validator) with each error mapped back to the YAML node it concerns.
 import type { ErrorObject } from 'ajv';
-import { isMap, isScalar, isSeq, TreeNode, TreePair, TreeScalar } from '../tree';
+import { isMap, isScalar, isSeq, TreeMap, TreeNode, TreePair, TreeScalar } from '../tree';
 import validateCharter = require('../generated/charter-validator');
 import { fix, replaceEdit } from '../edits';
 import { CharterModel, mapView, nodeSpan } from '../model';
@@ -235,8 +235,11 @@ function describeError(model: CharterModel, error: ErrorObject): RuleReport | un
     }
     case 'const':
       return { span: valueSpan(model, located), message: `${field} must be ${JSON.stringify(params.allowedValue)} (the charter format version this tool reads).` };
-    case 'type':
+    case 'type': {
+      const attendees = attendeesNotAList(model, located, segments);
+      if (attendees !== undefined) return attendees ?? undefined;
       return { span: valueSpan(model, located), message: typeMessage(field, String(params.type), located.node) };
+    }
     case 'pattern': {
       const key = segments.filter((s) => !/^\d+$/.test(s)).pop() ?? '';
       const hint = PATTERN_HINTS[key === 'attendees' ? 'id' : key] ?? 'Check its spelling.';
@@ -339,7 +342,9 @@ function knownValue(model: CharterModel, located: Located, segments: readonly st
   const last = segments[segments.length - 1] ?? '';
   const subject = /^\d+$/.test(last) ? `\`${shown(typed)}\` in \`${segments[segments.length - 2]}\`` : `\`${last}: ${shown(typed)}\``;
   const source = model.parsed.text.slice(span.start, span.end);
-  const found = describeValue({ table: valueTable(kind), subject, typed, span, source });
+  const map = locate(model.parsed.doc?.contents, schemaPath(segments.slice(0, -1))).node;
+  const setAlso = (key: string, value: string) => (isMap(map) ? setInSameMap(model, map, span, key, value) : undefined);
+  const found = describeValue({ table: valueTable(kind), subject, typed, span, source, setAlso });
   return { span, message: found.message, fixes: found.fixes, data: found.data };
 }
 
@@ -376,4 +381,41 @@ function yearCutOff(map: TreeNode | null | undefined, pair: TreePair | undefined
   const key = next?.key;
   const empty = next && (next.value === null || (isScalar(next.value) && next.value.value === null));
   return empty && isScalar(key) && /^'?\d{2}(\d{2})?$/.test(String(key.value)) ? next : undefined;
+}
+
+/**
+ * `attendees: ops` (one id, not a list): a safe fix makes it `[ops]`. Anything else written as
+ * one value is a partner reference that `unknown-partner` reads (`ops, queri`, `all`): `null`.
+ */
+function attendeesNotAList(model: CharterModel, located: Located, segments: readonly string[]): RuleReport | null | undefined {
+  const scalar = located.node;
+  if (segments[segments.length - 1] !== 'attendees' || !isScalar(scalar) || scalar.start === scalar.valueEnd) return undefined;
+  if (!partnerRefStarts(model).has(scalar.start)) return undefined;
+  const id = String(scalar.value);
+  if (!model.partnerIds.has(id)) return null;
+  const span: Span = { start: scalar.start, end: scalar.valueEnd };
+  return {
+    span,
+    message: `\`attendees\` is a list, even with one partner: write \`[${shown(id)}]\`.`,
+    fixes: fix(`Change to \`[${id}]\``, replaceEdit(span.start, span.end, `[${model.parsed.text.slice(span.start, span.end)}]`)),
+  };
+}
+
+/**
+ * Sets `key: value` in the map whose value at `span` is being fixed: after that value in a
+ * `{...}` map, or on a new line below it (after any comment) in a block map.
+ */
+function setInSameMap(model: CharterModel, map: TreeMap, span: Span, key: string, value: string): TextEdit | 'same' | 'other' | undefined {
+  const existing = mapView(map).string(key);
+  if (existing !== undefined) return existing === value ? 'same' : 'other';
+  if (mapView(map).has(key)) return undefined;
+  if (map.flow) return { start: span.end, end: span.end, newText: `, ${key}: ${value}` };
+  const { text, lines } = model.parsed;
+  const keyStart = mapView(map).firstKeySpan.start;
+  const indent = ' '.repeat(lines.positionAt(keyStart).character);
+  if (text.slice(lines.lineStart(lines.positionAt(keyStart).line), keyStart).trim() !== '') return undefined; // `- every: ...`
+  const line = lines.positionAt(span.end).line;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const end = lines.lineContentEnd(line);
+  return { start: end, end, newText: `${newline}${indent}${key}: ${value}` };
 }

@@ -1,7 +1,9 @@
-import { CharterModel, PARTNER_REF_SOURCES, PartnerRefKind } from '../model';
+import { CharterModel, PARTNER_REF_SOURCES, PartnerRef, PartnerRefKind } from '../model';
+import { Fix } from '../types';
 import { closeMatches } from '../suggest';
-import { describeValue, shown } from '../values/describe';
-import { interpretPartner, Interpretation, PartnerFacts, valueTable } from '../values';
+import { describeValue, shown, writeReading } from '../values/describe';
+import { interpretPartner, Interpretation, PartnerFacts, ValueContext, valueTable } from '../values';
+import { partnersMeant } from '../values/partners';
 import { allPartnerIds } from './meeting-blocks';
 import { Rule } from './rule';
 
@@ -34,6 +36,13 @@ export const unknownPartner: Rule = {
     const { text } = model.parsed;
     for (const ref of model.partnerRefs) {
       if (model.partnerIds.has(ref.id)) continue;
+      if (ref.kind === 'attendee') {
+        const several = severalAttendees(model, ref, context);
+        if (several) {
+          report({ span: ref.span, message: several.message, fixes: several.fixes, data: { id: ref.id, suggestions: [], valueKind: 'partner', readings: several.readings } });
+          continue;
+        }
+      }
       let interpretation = readings.get(ref.id);
       if (!interpretation) readings.set(ref.id, (interpretation = interpretPartner(ref.id, context)));
       const subject = `${LABELS.get(ref.kind) ?? 'This partner'} \`${shown(ref.id)}\``;
@@ -48,3 +57,40 @@ export const unknownPartner: Rule = {
     }
   },
 };
+
+/**
+ * An attendee that names several partners ("all", "ops, queri", "Dana and Sam"): one fix that
+ * writes their ids as list items, fitting where the value is (the whole value, an item of a
+ * `[...]` list, or a `- ` line).
+ */
+function severalAttendees(model: CharterModel, ref: PartnerRef, context: ValueContext): { message: string; fixes: Fix[]; readings: string[] } | undefined {
+  const meant = partnersMeant(ref.id, context);
+  if (!meant) return undefined;
+  const { text, lines } = model.parsed;
+  // Partners the list already names are not written twice.
+  const listed = new Set(siblingAttendees(model, ref));
+  const ids = meant.ids.filter((id) => !listed.has(id)).map((id) => writeReading(id, 'text', ''));
+  if (ids.length === 0) return undefined;
+  const before = text.slice(lines.lineStart(lines.positionAt(ref.span.start).line), ref.span.start);
+  let newText: string | undefined;
+  if (/[[,]\s*$/.test(before)) newText = ids.join(', ');
+  else if (/^\s*-\s+$/.test(before)) newText = ids.join(`${text.includes('\r\n') ? '\r\n' : '\n'}${before}`);
+  else if (/:\s*$/.test(before)) newText = `[${ids.join(', ')}]`;
+  const subject = `This attendee \`${shown(ref.id)}\``;
+  // The whole value becomes a list (`[ops, queri]`); inside a list, the ids are items.
+  const named = newText?.startsWith('[') ? `\`${newText}\`` : ids.map((id) => `\`${id}\``).join(', ');
+  return {
+    message: `${subject} ${meant.note}. Did you mean ${named}?`,
+    fixes: newText === undefined ? [] : [{ title: `Change to ${named}`, edits: [{ start: ref.span.start, end: ref.span.end, newText }], safe: meant.certain }],
+    readings: newText === undefined ? [] : [newText],
+  };
+}
+
+/** The other attendees of the meeting `ref` is in. */
+function siblingAttendees(model: CharterModel, ref: PartnerRef): string[] {
+  for (const meeting of [model.huddle, model.briefing]) {
+    const items = meeting?.scalarItems('attendees') ?? [];
+    if (items.some((item) => item.start === ref.span.start)) return items.filter((item) => item.start !== ref.span.start).map((item) => String(item.value));
+  }
+  return [];
+}

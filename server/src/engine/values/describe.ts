@@ -1,6 +1,6 @@
 // Turning an interpretation into what the user sees: a message that names the value meant,
 // and one quick fix per reading, written into the text the way the user wrote the rest.
-import { Fix, Span } from '../types';
+import { Fix, Span, TextEdit } from '../types';
 import { Interpretation, isCertain, NO_CONTEXT, Reading, ValueTable, WriteStyle } from './types';
 
 /** YAML words a plain value must not be (they read as booleans or null), and numbers. */
@@ -38,6 +38,11 @@ export interface DescribeOptions {
   /** Where the value is and its source text (quotes included). */
   span: Span;
   source: string;
+  /**
+   * Sets another key of the same map, for readings that say two things (`every Tuesday`):
+   * the edit, or `same` when the map already has that value, or `other` when it has another.
+   */
+  setAlso?: (key: string, value: string) => TextEdit | 'same' | 'other' | undefined;
   /** Set when the caller already has the interpretation (readings that need context, such as partners). */
   interpretation?: Interpretation;
 }
@@ -73,12 +78,29 @@ export function describeValue(options: DescribeOptions): ValueFinding {
   const written = interpretation.readings.map((r) => writeReading(r.value, table.write, source));
   const several = written.length > 1;
   const safe = isCertain(interpretation);
-  const fixes: Fix[] = interpretation.readings.map((reading, i) => ({
-    title: fixTitle(written[i], reading, several),
-    edits: [{ start: span.start, end: span.end, newText: written[i] }],
-    safe,
-  }));
-  return { message: messageFor(subject, interpretation, written, table), fixes, data: { valueKind: table.kind, readings: written } };
+  const fixes: Fix[] = [];
+  const shownReadings: string[] = [];
+  interpretation.readings.forEach((reading, i) => {
+    const edits: TextEdit[] = [{ start: span.start, end: span.end, newText: written[i] }];
+    let certain = safe;
+    let title = fixTitle(written[i], reading, several);
+    let display = written[i];
+    if (reading.also) {
+      const also = options.setAlso?.(reading.also.key, reading.also.value);
+      if (also === undefined) return;
+      const pair = `${reading.also.key}: ${reading.also.value}`;
+      if (typeof also === 'object') edits.push(also);
+      // Another value already there: the reading overrules what the map says, so a person decides.
+      if (also === 'other') certain = false;
+      else {
+        title = `Change to \`${written[i]}\` with \`${pair}\``;
+        display = `${written[i]}\` with \`${pair}`;
+      }
+    }
+    fixes.push({ title, edits, safe: certain });
+    shownReadings.push(display);
+  });
+  return { message: messageFor(subject, interpretation, shownReadings, table), fixes, data: { valueKind: table.kind, readings: written } };
 }
 
 function messageFor(subject: string, interpretation: Interpretation, written: readonly string[], table: ValueTable): string {

@@ -9,7 +9,7 @@ import { schemaAt } from '../schema-info';
 
 function sampleRow(table: ValueTable, typed: string): string {
   const interpretation = table.interpret(typed, { partners: EXAMPLE_PARTNERS });
-  const written = interpretation.readings.map((r) => `\`${writeReading(r.value, table.write, '')}\``);
+  const written = interpretation.readings.map((r) => `\`${writeReading(r.value, table.write, '')}\`${r.also ? ` with \`${r.also.key}: ${r.also.value}\`` : ''}`);
   const readAs = written.length > 0 ? written.join(' or ') : 'no fix';
   const applied = isCertain(interpretation) ? 'yes' : written.length > 0 ? 'no, quick fix only' : 'no';
   const note = interpretation.note ? `: it ${interpretation.note}` : '';
@@ -66,6 +66,10 @@ export function renderAcceptedForms(): string[] {
     'its own quick fix. Hovering over a rejected value shows its accepted form with an example.',
     '',
     ...VALUE_TABLES.flatMap(tableSection),
+    'Several partners written as one attendee (`attendees: ops, queri`, `all`, `both`, `Dana and Sam`) become a list of',
+    'their ids, and one id written alone (`attendees: ops`) becomes `[ops]`; both are applied by `--fix` when every',
+    'name fits exactly one partner.',
+    '',
     ...keysSection(),
     'A charter without `charter: 1` gets a fix that adds it at the top (below a comment block that heads the file).',
     '',

@@ -4,7 +4,8 @@
 // "biweekly" and "bimonthly" mean "every two" to some people and "twice a" to others; the
 // format can only say "every two", so that reading is offered as a quick fix, never applied
 // without asking. "biannual(ly)" is read as twice a year or every two years, both offered.
-import { noReading, readingsOf, Interpretation, ValueTable } from './types';
+import { NO_CONTEXT, noReading, readingsOf, Interpretation, ValueTable } from './types';
+import { weekdays } from './weekdays';
 import { normalize, numberFrom, NUMBER_WORDS, ordinalFrom } from './words';
 
 type Unit = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -111,7 +112,8 @@ function sloppyCount(text: string): Interpretation | undefined {
   return match ? readingOrTooLong(Number(match[1]), UNIT_WORDS[match[2]]) : undefined;
 }
 
-const WEEKDAY_WORD = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)s?\b/;
+/** "every Tuesday", "Tuesdays", "weekly on Tuesdays", "every other Tuesday", "every 2nd Monday". */
+const ON_A_WEEKDAY = /^(?:(?:every|each|weekly|weekly on|on|every week on)\s+)?(?:(other|second|third|fourth|\d(?:st|nd|rd|th))\s+)?((?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*)$/;
 
 export function interpretFrequency(typed: string): Interpretation {
   // "bi-weekly", "semi annually": the prefix joined to its word.
@@ -124,8 +126,12 @@ export function interpretFrequency(typed: string): Interpretation {
   if (/^(?:every\s+)?(weekday|working day|business day|workday)s?$/.test(text)) {
     return readingsOf(['day'], 'is every day (`day`), the nearest the format can say; agendas count weekends too', true);
   }
-  if (WEEKDAY_WORD.test(text) && /^(every|each|on|weekly)\b/.test(text)) {
-    return readingsOf(['week'], 'names a weekday: write `every: week` and put the day in `day`', true);
+  const onDay = ON_A_WEEKDAY.exec(text);
+  const day = onDay ? weekdays.interpret(onDay[2], NO_CONTEXT) : undefined;
+  if (onDay && day?.readings.length === 1 && !day.decide) {
+    const every = onDay[1] ? ordinalFrom(onDay[1]) : 1;
+    const value = every ? frequencyText(every, 'week') : undefined;
+    if (value) return { readings: [{ value, also: { key: 'day', value: String(day.readings[0].value) } }], note: 'names a weekday, which goes in `day`' };
   }
   return sloppyCount(text) ?? everyCount(text) ?? everyOrdinal(text) ?? timesPer(text) ?? noReading();
 }
@@ -135,7 +141,7 @@ export const frequencies: ValueTable = {
   title: 'Frequencies (meeting and review `every`)',
   accepted: '`day`, `week`, `month`, `quarter`, `year`, or a count from 1 to 99 with `days`, `weeks` or `months` (`2 weeks`, `6 months`).',
   example: 'every: 2 weeks',
-  samples: ['weekly', 'fortnightly', 'every other week', 'biweekly', 'once a month', 'every three months', 'quarterly', 'twice a year', 'annually', 'twice a week', '2 Weeks'],
+  samples: ['weekly', 'fortnightly', 'every other week', 'biweekly', 'once a month', 'every three months', 'quarterly', 'twice a year', 'annually', 'twice a week', 'every Tuesday', '2 Weeks'],
   write: 'text',
   interpret: interpretFrequency,
 };

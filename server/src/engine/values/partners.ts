@@ -127,3 +127,35 @@ export const partnerReferences: ValueTable = {
   write: 'text',
   interpret: interpretPartner,
 };
+
+/** Words for "every partner at the table". */
+const EVERYONE = /^(all|everyone|everybody|both|all partners|both partners|all of us|the whole team|all teams|both teams|everyone listed)$/;
+const SEPARATORS = /\s*(?:,|;|\/|&|\+|\band\b)\s*/;
+
+/** Several partners written as one value: every partner, or a list written as text. */
+export interface PartnersMeant {
+  ids: string[];
+  /** Every part names exactly one partner (or the value means every partner). */
+  certain: boolean;
+  note: string;
+}
+
+/**
+ * "all", "both", or "ops, queri" / "Dana and Sam" written where one attendee goes: the ids
+ * meant, when every part names a partner. Undefined for a single name.
+ */
+export function partnersMeant(typed: string, context: ValueContext): PartnersMeant | undefined {
+  const text = normalize(typed);
+  if (EVERYONE.test(text) && context.partners.length > 0) {
+    return { ids: context.partners.map((p) => p.id), certain: true, note: 'means every partner: list their ids' };
+  }
+  const parts = typed.split(SEPARATORS).map((part) => part.trim()).filter((part) => part !== '');
+  if (parts.length < 2) return undefined;
+  const readings = parts.map((part) => (context.partners.some((p) => p.id === part) ? { readings: [{ value: part }] } : interpretPartner(part, context)));
+  if (readings.some((r) => r.readings.length !== 1)) return undefined;
+  return {
+    ids: readings.map((r) => String(r.readings[0].value)),
+    certain: readings.every((r) => !r.decide),
+    note: 'names several partners in one value: attendees are a list of partner ids',
+  };
+}

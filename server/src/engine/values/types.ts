@@ -20,6 +20,8 @@ export interface Reading {
   value: string | number;
   /** Plain words for the reading, shown in the fix title ("1 in the afternoon"). */
   meaning?: string;
+  /** Another key of the same map the reading also sets (`every: every Tuesday` is `every: week` and `day: tuesday`). */
+  also?: { key: string; value: string };
 }
 
 /** What a typed value most likely means. */
