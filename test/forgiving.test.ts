@@ -285,3 +285,29 @@ describe('forgiving input: mistaken values typed the way people type them', () =
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('forgiving input: the value tables', () => {
+  // Imported here so the tables are built before the conflicts are read.
+  const { VALUE_TABLES } = require('../server/src/engine/values') as typeof import('../server/src/engine/values');
+  const { PHRASE_CONFLICTS } = require('../server/src/engine/values/words') as typeof import('../server/src/engine/values/words');
+  const { EXAMPLE_PARTNERS } = require('../server/src/engine/values/partners') as typeof import('../server/src/engine/values/partners');
+
+  it('no word is listed for two different values by accident', () => {
+    assert.deepEqual(PHRASE_CONFLICTS, []);
+  });
+
+  it('every sample in the docs gets a reading or says why not', () => {
+    for (const table of VALUE_TABLES) {
+      assert.ok(table.samples.length >= 3, table.kind);
+      for (const sample of table.samples) {
+        const reading = table.interpret(sample, { partners: EXAMPLE_PARTNERS });
+        assert.ok(reading.readings.length > 0 || reading.note, `${table.kind}: ${sample}`);
+      }
+    }
+  });
+
+  it('never throws on odd input', () => {
+    const odd = ['', ' ', '-', '/', '.', '::', '0', '-1', '99999999999999999999', '½', '💥', 'a'.repeat(10_000), '1'.repeat(500), '\u0000', 'every every every', '12/12/12/12'];
+    for (const table of VALUE_TABLES) for (const typed of odd) table.interpret(typed, { partners: EXAMPLE_PARTNERS });
+  });
+});

@@ -27,6 +27,8 @@ export function closeMatches(typed: string, candidates: Iterable<string>): strin
   const limit = closeEnough(lower);
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
+    // Lengths further apart than the limit cannot be close: skip the quadratic comparison.
+    if (Math.abs(candidate.length - lower.length) > limit) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance <= limit) scored.push({ candidate, distance });
   }
@@ -55,7 +57,7 @@ export function closestMeaning<T>(typed: string, phrases: ReadonlyMap<string, T>
   let meanings: T[] = [];
   for (const [phrase, meaning] of phrases) {
     // Short words are too easily close to anything ("red" is one edit from "rej").
-    if (phrase.length <= 3) continue;
+    if (phrase.length <= 3 || Math.abs(phrase.length - lower.length) > limit) continue;
     const distance = editDistance(lower, phrase);
     if (distance > best) continue;
     if (distance < best) {
