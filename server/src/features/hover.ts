@@ -10,6 +10,8 @@ import { compareDates } from '../engine/dates';
 import { federalHolidayOn } from '../engine/holidays';
 import { checkTimeZone, describeOffset, offsetMinutesAt, transitionsIn } from '../engine/time-zones';
 import { DateOnly, Finding, Span } from '../engine/types';
+import { ValueKind, valueTable } from '../engine/values';
+import { acceptedForms } from '../engine/values/describe';
 import { CharterState, LintResult } from '../documents';
 import { describePath, displayPath, enumMeaning, valueKind, valueSchema } from '../engine/schema-lookup';
 import { CursorTarget, targetAt } from '../engine/yaml-cursor';
@@ -29,7 +31,7 @@ function contains(span: Span, offset: number): boolean {
 
 export function hoverAt(result: LintResult, offset: number, options: HoverOptions): Hover | null {
   const { state } = result;
-  const found = jargonHover(result, offset) ?? partnerHover(state, offset) ?? targetHover(result, offset);
+  const found = jargonHover(result, offset) ?? rejectedValueHover(result, offset) ?? partnerHover(state, offset) ?? targetHover(result, offset);
   if (!found) return null;
   const value = options.markdown ? found.markdown : toPlainText(found.markdown);
   return { contents: { kind: options.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value }, range: state.rangeOf(found.span) };
@@ -61,6 +63,21 @@ function jargonText(finding: Finding): string {
   if (alternatives.length > 0) lines.push('', `Plainer words: ${alternatives.map((a) => `"${escapeMarkdown(a)}"`).join(', ')}.`);
   if (typeof data.note === 'string' && data.note) lines.push('', escapeMarkdown(data.note));
   return lines.join('\n');
+}
+
+// ---- Rejected values --------------------------------------------------------------
+
+/** On a value the checks reject: what it likely means, then the accepted forms with an example. */
+function rejectedValueHover(result: LintResult, offset: number): HoverText | undefined {
+  const finding = result.findings.find((f) => typeof f.data?.valueKind === 'string' && contains(f.span, offset));
+  if (!finding) return undefined;
+  const kind = finding.data!.valueKind as ValueKind;
+  const lines = [finding.message, '', acceptedForms(valueTable(kind))];
+  if (kind === 'partner') {
+    const ids = [...result.state.model.partnerIds.keys()];
+    lines.push('', ids.length > 0 ? `Partner ids in this charter: ${ids.map((id) => `\`${escapeMarkdown(id)}\``).join(', ')}.` : 'No partners are listed yet: add them under `partners`.');
+  }
+  return { markdown: lines.join('\n'), span: finding.span };
 }
 
 // ---- Partner ids ------------------------------------------------------------------
