@@ -8,14 +8,10 @@ import { errorMessage, fileExists, isIsoDate, openCharter, targetCharter } from 
 import { columnBesideCharter, isMarkdownPreviewTab, renderInFront, showRendered, showSource, textTabOf } from './agenda-view';
 import { missingMeetingOf, offerToAddMeeting } from './missing-meeting';
 
-export type AgendaKind = 'huddle' | 'briefing';
-export const AGENDA_REQUEST = 'charter/agenda';
-export const AGENDA_CONTEXT_KEY = 'partnershipCharter.agendaEditorActive';
+import { AgendaKind, AgendaResponse, REQUESTS } from '../../../server/src/protocol';
 
-interface AgendaResponse {
-  markdown: string;
-  date: string;
-}
+export type { AgendaKind };
+export const AGENDA_CONTEXT_KEY = 'partnershipCharter.agendaEditorActive';
 
 interface AgendaRecord {
   charter: vscode.Uri;
@@ -164,7 +160,7 @@ export class AgendaTracker implements vscode.Disposable {
 async function requestAgenda(client: LanguageClient, charter: vscode.Uri, kind: AgendaKind, date?: string): Promise<AgendaResponse> {
   const params: Record<string, string> = { uri: client.code2ProtocolConverter.asUri(charter), kind };
   if (date !== undefined) params.date = date;
-  const response: unknown = await client.sendRequest(AGENDA_REQUEST, params);
+  const response: unknown = await client.sendRequest(REQUESTS.agenda, params);
   if (!isAgendaResponse(response)) throw new Error('the language server did not answer with an agenda');
   return response;
 }

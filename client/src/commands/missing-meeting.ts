@@ -4,14 +4,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as lsp from 'vscode-languageclient/node';
-import type { AgendaKind } from './generate-agenda';
+import type { AgendaKind, MissingMeetingData as MissingMeeting } from '../../../server/src/protocol';
 import { textTabOf } from './agenda-view';
-
-/** `data` of the server's error (server/src/custom-requests.ts, MissingMeetingData). */
-export interface MissingMeeting {
-  rule: 'cadence-missing' | 'briefing-missing';
-  fix: { title: string; edit: lsp.WorkspaceEdit };
-}
 
 const RULES: Record<MissingMeeting['rule'], AgendaKind> = { 'cadence-missing': 'huddle', 'briefing-missing': 'briefing' };
 

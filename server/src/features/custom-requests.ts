@@ -1,83 +1,35 @@
-// Custom requests for the VS Code client (and any editor that wants them):
+// Custom requests for the VS Code client (and any editor that wants them); their names and
+// types are in ../protocol.ts, which the client shares:
 //   charter/agenda  {uri, kind?, date?} -> {markdown, date}
 //   charter/summary {uri}               -> the engine's CharterSummary (what the preview renders)
 //   charter/calendar {uri}              -> {ics, summary}: the iCalendar text `charter calendar` writes
 //   charter/record {uri, agendaText, dryRun?} -> {edits, changes, unchanged, problems, date}
-import { LSPErrorCodes, RequestType, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { LSPErrorCodes, RequestType, ResponseError, TextEdit } from 'vscode-languageserver/node';
 import { buildCalendar } from '../engine/calendar';
 import { planRecord } from '../engine/record';
 import { AGENDA_KINDS, AgendaKind, buildAgenda } from '../engine/agenda';
 import { toCharterData } from '../engine/charter-data';
 import { formatDate, parseDate } from '../engine/dates';
 import { firstSyntaxProblem } from '../engine/parse';
-import { buildSummary, CharterSummary } from '../engine/summary';
+import { buildSummary } from '../engine/summary';
+import {
+  AgendaParams,
+  AgendaResponse,
+  CalendarParams,
+  CalendarResponse,
+  MissingMeetingData,
+  RecordParams,
+  RecordResponse,
+  REQUESTS,
+  SummaryParams,
+  SummaryResponse,
+} from '../protocol';
 import { CharterState, DocumentStore, LintResult } from '../documents';
 
-export interface AgendaParams {
-  uri: string;
-  kind?: AgendaKind;
-  /** YYYY-MM-DD; without it, the next meeting on or after today. */
-  date?: string;
-}
-
-/**
- * `data` of the error for a charter without that meeting: the fix that adds it (the same quick
- * fix as `cadence-missing` or `briefing-missing`), so an editor can offer "Add huddle".
- */
-export interface MissingMeetingData {
-  rule: 'cadence-missing' | 'briefing-missing';
-  fix: { title: string; edit: WorkspaceEdit };
-}
-
-export interface AgendaResponse {
-  markdown: string;
-  /** The meeting date, YYYY-MM-DD. */
-  date: string;
-}
-
-export interface SummaryParams {
-  uri: string;
-}
-
-/** The engine's CharterSummary: what the preview panel and `charter summary --html` render. */
-export type SummaryResponse = CharterSummary;
-
-export interface CalendarParams {
-  uri: string;
-}
-
-export interface CalendarResponse {
-  /** RFC 5545 text with CRLF line ends, ready to save as a .ics file. */
-  ics: string;
-  /** What the calendar holds, one line each ("Huddle every week at 08:30 ..."). */
-  summary: string[];
-}
-
-export interface RecordParams {
-  uri: string;
-  /** The filled-in huddle agenda (Markdown). */
-  agendaText: string;
-  /** Accepted for symmetry with `charter record --dry-run`: the server never writes, it only answers. */
-  dryRun?: boolean;
-}
-
-export interface RecordResponse {
-  /** Edits to the charter document, to show and then apply (a WorkspaceEdit's `changes[uri]`). */
-  edits: TextEdit[];
-  /** What the edits change, one line each. */
-  changes: string[];
-  /** What was already in the charter (recorded before). */
-  unchanged: string[];
-  /** Agenda lines that were not recorded, each with its line number and the reason. */
-  problems: string[];
-  /** The huddle's date, YYYY-MM-DD. */
-  date: string;
-}
-
-export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, unknown>('charter/agenda');
-export const CalendarRequest = new RequestType<CalendarParams, CalendarResponse, void>('charter/calendar');
-export const RecordRequest = new RequestType<RecordParams, RecordResponse, void>('charter/record');
-export const SummaryRequest = new RequestType<SummaryParams, SummaryResponse, void>('charter/summary');
+export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, unknown>(REQUESTS.agenda);
+export const CalendarRequest = new RequestType<CalendarParams, CalendarResponse, void>(REQUESTS.calendar);
+export const RecordRequest = new RequestType<RecordParams, RecordResponse, void>(REQUESTS.record);
+export const SummaryRequest = new RequestType<SummaryParams, SummaryResponse, void>(REQUESTS.summary);
 
 function failure(message: string): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestFailed, message);
