@@ -2,6 +2,7 @@
 // the checks except for what only the partners can fill in (what each brings, leadership
 // commitments, milestones, barriers); those show up as warnings that say what to add.
 import * as vscode from 'vscode';
+import { charterTemplate, slugify } from '../../../server/src/engine/templates';
 import { errorMessage, fileExists, localToday, toUri } from '../charter-files';
 
 export interface NewCharterOptions {
@@ -18,79 +19,6 @@ export interface NewCharterOptions {
   today?: string;
   /** Open the new charter in an editor (default true). */
   open?: boolean;
-}
-
-/** A slug usable as a partner id (`^[a-z][a-z0-9-]*$`) or a file name. */
-export function slugify(text: string, fallback: string, maxLength = 32): string {
-  let slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length > maxLength) {
-    const cut = slug.slice(0, maxLength);
-    slug = cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut;
-  }
-  if (!slug) return fallback;
-  return /^[a-z]/.test(slug) ? slug : `${fallback}-${slug}`.slice(0, maxLength + fallback.length + 1);
-}
-
-/** A YAML scalar for any text: plain when it reads the same, else double-quoted (JSON is valid YAML). */
-export function yamlScalar(text: string): string {
-  const plain =
-    /^[A-Za-z][A-Za-z0-9 .'()/&-]*$/.test(text) &&
-    !/\s$/.test(text) &&
-    !/^(?:true|false|null|yes|no|on|off|y|n)$/i.test(text);
-  return plain ? text : JSON.stringify(text);
-}
-
-export function charterTemplate(title: string, clinicalName: string, researchName: string, today: string): string {
-  const clinical = slugify(clinicalName, 'clinic', 24);
-  let research = slugify(researchName, 'research', 24);
-  if (research === clinical) research = `${research}-research`;
-  return `# Partnership charter: how ${clinicalName.replace(/\s+/g, ' ')} and ${researchName.replace(/\s+/g, ' ')} work together.
-# The checks (squiggles, Problems panel) tell you what is still missing, in plain words.
-charter: 1
-title: ${yamlScalar(title)}
-# summary: One or two sentences, in everyday words, on what you want to change.
-owner: ${clinical}                # the partner who ultimately owns the project
-
-partners:
-  - id: ${clinical}
-    name: ${yamlScalar(clinicalName)}
-    side: clinical
-    # lead: the person who speaks for this partner
-    brings: []                # what this partner offers: data, contacts, authority, staff time
-    limits: []                # what the others should know: busy periods, what it cannot do
-    # commitment: which leader backs this work, and with what (time, staff, endorsement)
-  - id: ${research}
-    name: ${yamlScalar(researchName)}
-    side: research
-    # lead: the person who speaks for this partner
-    brings: []                # e.g. coaching for teams, lessons from other sites, help with reports
-    limits: []
-    # commitment: which leader backs this work, and with what
-
-# goals:
-#   - id: first-goal
-#     text: What success looks like
-#     measure: How progress is counted and reported upward
-
-cadence:
-  # Add the day and time that suit the clinical partner, e.g. day: tuesday, time: "08:30".
-  huddle: {every: week, minutes: 15, attendees: [${clinical}, ${research}]}
-  briefing: {every: quarter, minutes: 60, attendees: [${clinical}, ${research}]}
-
-timeline:
-  start: ${today}
-  milestones: []              # agree on dated steps early: - {id: first-step, title: ..., due: YYYY-MM-DD, owner: ${clinical}, status: planned}
-
-barriers: []                  # name what gets in the way as soon as it shows up
-
-review:
-  every: quarter              # look at how the partnership works and change what does not
-`;
 }
 
 /** What a name may end in that is part of the charter extension: removed before it is added once. */
