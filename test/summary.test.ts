@@ -176,8 +176,8 @@ describe('charter summary', () => {
       const text = formatSummaryText(summarize(edit(CLEAN, 'lead: Dana Ruiz', 'lead: "Dana\\u001b[31m Ruiz"')));
       assert.match(text, /^Measurement-based care in outpatient mental health\n=+\n/);
       assert.match(text, /Owner: Office of Mental Health Operations/);
-      assert.match(text, /Huddle: every week on Tuesday at 08:30, 15 minutes; next Tue 1 Dec 2026 \(in 5 days\)/);
-      assert.match(text, /- Spread to all clinics in the network: due Wed 30 Jun 2027 \(in 216 days\), on track/);
+      assert.match(text, /Huddle: Every week on Tuesdays at 08:30, 15 minutes; next Tue 1 Dec 2026 \(in 5 days\)/);
+      assert.match(text, /- Spread to all clinics in the network: On track, due Wed 30 Jun 2027 \(in 216 days\)/);
       assert.doesNotMatch(text, /\u001b/);
     });
   });
