@@ -513,8 +513,15 @@
             ),
           )
         : null,
-      moreLine(barriers, 'all-barriers'),
-      text(barriers.others) ? h('p', { class: 'rest muted' }, text(barriers.others) + '.') : null,
+      // The barriers left out and the ones only watched share one line.
+      count(barriers.more) > 0 || text(barriers.others)
+        ? h(
+            'p',
+            { class: 'rest muted' },
+            count(barriers.more) > 0 ? [text(barriers.moreLabel) + ' open', ' ', h('button', { type: 'button', class: 'link-button screen-only', 'data-target': 'all-barriers' }, 'See the full list'), text(barriers.others) ? '. ' : '.'] : null,
+            text(barriers.others) ? text(barriers.others) + '.' : null,
+          )
+        : null,
     );
   }
 
@@ -549,7 +556,7 @@
           )
         : null,
       moreLine(actions, 'all-actions', true),
-      text(actions.others) ? h('p', { class: 'rest muted' }, text(actions.others) + '.') : null,
+      text(actions.others) ? h('p', { class: 'rest muted print-hide' }, text(actions.others) + '.') : null,
     );
   }
 
@@ -871,7 +878,7 @@
    * @typedef {{ width: number, rowHeight: number, fontSize: number, small: number, labelShare: number }} ChartSize
    * Screen: the container's width and roomy rows. Print: a fixed width scaled to the paper.
    */
-  const PRINT_CHART = { width: 700, rowHeight: 12, fontSize: 9, small: 8, labelShare: 0.42 };
+  const PRINT_CHART = { width: 700, rowHeight: 11.5, fontSize: 9, small: 8, labelShare: 0.42 };
 
   /**
    * @param {HTMLElement} container
