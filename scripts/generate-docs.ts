@@ -1,8 +1,10 @@
 // Regenerates what is derived from the rule metadata (`npm run docs`): docs/rules.md, the
 // per-rule severity setting in package.json, the `rules` map of the .charterrc.yaml schema and
-// the rule ids the grammar colours in suppression comments. A test keeps them all in sync.
+// the rule ids the grammar colours in suppression comments, and the snippets file from the
+// charter templates. A test keeps them all in sync.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { renderSnippetsFile } from '../server/src/engine/templates';
 import { renderConfigRuleProperties, renderRulesDoc, renderRuleSettings, RULES_DOC_PATH, withRuleIds } from '../server/src/engine/rule-docs';
 
 const root = path.resolve(__dirname, '../..');
@@ -24,3 +26,7 @@ console.log('wrote the rules of schemas/charterrc.schema.json');
 const grammarPath = path.join(root, 'syntaxes/partnership-charter.tmLanguage.json');
 fs.writeFileSync(grammarPath, withRuleIds(fs.readFileSync(grammarPath, 'utf8')));
 console.log('wrote the rule ids of syntaxes/partnership-charter.tmLanguage.json');
+
+const snippetsPath = path.join(root, 'snippets/partnership-charter.code-snippets');
+fs.writeFileSync(snippetsPath, `${JSON.stringify(renderSnippetsFile(), null, 2)}\n`);
+console.log('wrote snippets/partnership-charter.code-snippets');

@@ -42,8 +42,8 @@ describe('charter agenda (CLI)', () => {
     assert.ok(io.out.startsWith('# Huddle — Peer support in primary care\n'));
     assert.ok(io.out.includes('Mon 30 Nov 2026 at 09:00 · 10 minutes'));
     assert.ok(io.out.includes('- **Ana Lopez** (Primary Care Service Line, clinical) — owns the project'));
-    assert.ok(io.out.includes('**Hire two peer specialists** — owner: Ana Lopez (Primary Care Service Line) — due Fri 20 Nov 2026 (overdue by 10 days) — at risk'));
-    assert.ok(io.out.includes('**No private room for peer visits** — owner: Ana Lopez (Primary Care Service Line) — open 2 months'));
+    assert.ok(io.out.includes('**Hire two peer specialists** — owner: Ana Lopez — due Fri 20 Nov 2026 (overdue by 10 days) — at risk'));
+    assert.ok(io.out.includes('**No private room for peer visits** — owner: Ana Lopez — open 2 months'));
     assert.ok(io.out.trimEnd().endsWith('Next huddle: Mon 7 Dec 2026'));
     assert.ok(!io.out.includes('private note'));
   });
@@ -70,7 +70,7 @@ describe('charter agenda (CLI)', () => {
     assert.equal(code, 0, io.err);
     assert.ok(io.out.startsWith('# Briefing — Peer support in primary care\n'));
     assert.ok(io.out.includes('Thu 3 Dec 2026 · 45 minutes'));
-    assert.ok(io.out.includes('## 1. Brief: Primary Care Service Line — Ana Lopez (5 min)'));
+    assert.ok(io.out.includes('## 1. Brief: Ana Lopez (5 min)'));
     assert.ok(io.out.trimEnd().endsWith('Next briefing: Thu 7 Jan 2027'));
   });
 

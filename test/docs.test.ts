@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { renderConfigRuleProperties, renderRulesDoc, renderRuleSettings, RULES_DOC_PATH, withRuleIds } from '../server/src/engine/rule-docs';
 import { RULES } from '../server/src/engine/rules';
+import { renderSnippetsFile } from '../server/src/engine/templates';
 import { lint } from './helpers';
 
 const root = path.resolve(__dirname, '../..');
@@ -30,6 +31,11 @@ describe('docs', () => {
     const lists = grammar.match(/\(\?:yaml-syntax[a-z0-9|-]*\)/g) ?? [];
     assert.equal(lists.length, 2, 'the directive and the rule-id pattern');
     for (const list of lists) assert.deepEqual(list.slice(3, -1).split('|'), RULES.map((r) => r.id));
+  });
+
+  it('the snippets file is the charter templates (run `npm run docs`)', () => {
+    const onDisk = JSON.parse(fs.readFileSync(path.join(root, 'snippets/partnership-charter.code-snippets'), 'utf8'));
+    assert.deepEqual(onDisk, renderSnippetsFile());
   });
 
   it('the README mentions every rule id', () => {

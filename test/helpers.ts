@@ -46,6 +46,25 @@ review:
   last: 2026-10-01
 `;
 
+/** The spec example with format 1.1 keys in use; clean on 2026-11-26. */
+export const CLEAN_1_1 = edit(
+  edit(
+    edit(CLEAN, '  briefing: {every: quarter, minutes: 60, attendees: [ops, queri]}\n', '  briefing: {every: quarter, minutes: 60, attendees: [ops, queri]}\n  timezone: America/New_York\n  holidays: us-federal\n'),
+    '{id: spread, title: Spread to all clinics in the network, due: 2027-06-30, owner: ops, status: on-track}',
+    '{id: spread, title: Spread to all clinics in the network, due: 2027-06-30, was: [2027-03-31], owner: ops, status: on-track}',
+  ),
+  'review:\n',
+  `actions:
+  - id: send-draft
+    text: Send the draft report to clinic leads   # agreed at the huddle
+    owner: ops
+    due: 2026-12-04
+    raised: 2026-11-24
+  - {id: book-room, text: Book the room for the briefing, owner: queri, due: 2026-11-10, status: done}
+review:
+`,
+);
+
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   return lintText(text, { today: TODAY, ...options });
 }

@@ -52,8 +52,9 @@ describe('rules', () => {
       const text = edit(CLEAN, 'side: research', 'side: reserch');
       const finding = only(text, 'schema');
       assert.deepEqual(finding.range, rangeOf(text, 'reserch'));
-      assert.match(finding.message, /clinical, research/);
-      assert.match(finding.message, /Did you mean `research`/);
+      assert.match(finding.message, /did you mean `research`/i);
+      // A close spelling is a guess: offered, never applied by --fix.
+      assert.deepEqual(finding.fixes.map((f) => [f.edits[0].newText, f.safe]), [['research', false]]);
     });
     it('reports a missing required key at the list item\'s first key', () => {
       const text = edit(CLEAN, '    name: Mental Health QUERI\n', '');

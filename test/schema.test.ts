@@ -76,6 +76,9 @@ function ruleIdsFromSpec(markdown: string): string[] {
     const match = /^\|\s*`([a-z][a-z0-9-]*)`\s*\|/.exec(line);
     if (match) ids.push(match[1]);
   }
+  // Format 1.1 names its new rules in a sentence: "New rules: `action-unowned` (warning: ...), ...".
+  const added = /^New rules: ([\s\S]*?)\n\n/m.exec(markdown);
+  for (const match of added?.[1].matchAll(/`([a-z][a-z0-9-]*)`\s+\((?:error|warning|info)\b/g) ?? []) ids.push(match[1]);
   return ids;
 }
 

@@ -1,8 +1,9 @@
 // Which documents are charters, and which charter a command is about.
 import * as vscode from 'vscode';
 
-export const LANGUAGE_ID = 'partnership-charter';
-export const CONFIG_FILE_NAME = '.charterrc.yaml';
+import { CONFIG_FILE_NAME, LANGUAGE_ID } from '../../server/src/protocol';
+
+export { CONFIG_FILE_NAME, LANGUAGE_ID };
 
 export function isCharterDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
   return document !== undefined && document.languageId === LANGUAGE_ID;

@@ -12,11 +12,10 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { LANGUAGE_ID } from './charter-files';
+import { LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
 
 export const CLIENT_ID = 'partnershipCharter';
 export const CLIENT_NAME = 'Partnership Charter';
-export const SETTINGS_SECTION = 'partnershipCharter';
 
 /** At most this many automatic restarts within RESTART_WINDOW_MS. */
 const MAX_RESTARTS = 5;

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Position, Range, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, parseConfig } from './engine/config';
+import { parseConfig } from './engine/config';
+import { CONFIG_FILE_NAME, LANGUAGE_ID } from './protocol';
 import { dateFromLocal, formatDate } from './engine/dates';
 import { lintModel } from './engine/lint';
 import { buildModel, CharterModel } from './engine/model';
@@ -18,7 +19,6 @@ import { CharterConfig, DateOnly, defaultConfig, Finding, Span } from './engine/
 import { findConfigFile, loadConfigFile } from './node/config-files';
 import { defaultSettings, EditorSettings, mergeConfig } from './settings';
 
-export const LANGUAGE_ID = 'partnership-charter';
 /** Above this size only the structural rules run, so typing stays responsive. */
 export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 const STRUCTURAL_RULES = new Set(['yaml-syntax', 'schema']);

@@ -16,17 +16,17 @@ import {
   WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { clearConfigCache } from './node/config-files';
-import { codeActions, EditCapabilities, FIX_ALL_KIND } from './code-actions';
-import { codeLenses } from './code-lens';
-import { completionsAt } from './completion';
-import { agenda, AgendaRequest, summary, SummaryRequest } from './custom-requests';
-import { DiagnosticsPublisher } from './diagnostics';
+import { codeActions, EditCapabilities, FIX_ALL_KIND } from './features/code-actions';
+import { codeLenses } from './features/code-lens';
+import { completionsAt } from './features/completion';
+import { agenda, AgendaRequest, calendar, CalendarRequest, record, RecordRequest, summary, SummaryRequest } from './features/custom-requests';
+import { DiagnosticsPublisher } from './features/diagnostics';
 import { DocumentStore, isCharterDocument, isConfigUri, uriToPath } from './documents';
-import { hoverAt } from './hover';
-import { definition, prepareRename, references, rename } from './navigation';
+import { hoverAt } from './features/hover';
+import { definition, prepareRename, references, rename } from './features/navigation';
 import { normalizeSettings, SETTINGS_SECTION } from './settings';
-import { documentSymbols, flatSymbols, foldingRanges } from './symbols';
-import { lintWorkspace, LintWorkspaceRequest } from './workspace-lint';
+import { documentSymbols, flatSymbols, foldingRanges } from './features/symbols';
+import { lintWorkspace, LintWorkspaceRequest } from './features/workspace-lint';
 import { tuneMemoryAtStart, tuneMemoryFor } from './memory-tuning';
 import { SettingsGate } from './settings-gate';
 
@@ -395,6 +395,16 @@ connection.onCodeLens(
 connection.onRequest(
   AgendaRequest,
   safe('charter/agenda', (params) => agenda(store, params), new ResponseError<void>(LSPErrorCodes.RequestFailed, 'The agenda could not be built.')),
+);
+
+connection.onRequest(
+  CalendarRequest,
+  safe('charter/calendar', (params) => calendar(store, params), new ResponseError<void>(LSPErrorCodes.RequestFailed, 'The calendar could not be built.')),
+);
+
+connection.onRequest(
+  RecordRequest,
+  safe('charter/record', (params) => record(store, params), new ResponseError<void>(LSPErrorCodes.RequestFailed, 'The agenda could not be recorded.')),
 );
 
 connection.onRequest(

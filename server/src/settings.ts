@@ -5,7 +5,9 @@ import { configFromValue } from './engine/config';
 import { parseDate } from './engine/dates';
 import { CharterConfig, DateOnly, DEFAULT_HUDDLE_MAX_MINUTES, JargonExtraTerm, RuleSetting } from './engine/types';
 
-export const SETTINGS_SECTION = 'partnershipCharter';
+import { SETTINGS_SECTION } from './protocol';
+
+export { SETTINGS_SECTION };
 export const DEFAULT_LINT_DELAY_MS = 30;
 
 export interface EditorSettings {

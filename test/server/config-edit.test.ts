@@ -1,7 +1,7 @@
 // Adding a term to `jargon.allow` with a text edit, for every shape a config file takes.
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { allowTermEdit, newConfigText, yamlTerm } from '../../server/src/config-edit';
+import { allowTermEdit, newConfigText, yamlTerm } from '../../server/src/engine/config-edit';
 import { applyEdits } from '../../server/src/engine/edits';
 
 function allow(text: string, term = 'fidelity'): string | undefined {

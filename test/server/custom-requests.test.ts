@@ -73,6 +73,43 @@ describe('language server: custom requests', () => {
     });
   });
 
+  describe('charter/calendar and charter/record', () => {
+    const calendarUri = 'file:///tmp/custom/calendar.charter.yaml';
+
+    it('answers the iCalendar text of the charter, counting from the settings\' today', async () => {
+      await client.open(calendarUri, CLEAN);
+      const result = await client.connection.sendRequest<{ ics: string; summary: string[] }>('charter/calendar', { uri: calendarUri });
+      assert.ok(result.ics.startsWith('BEGIN:VCALENDAR\r\n'));
+      assert.match(result.ics, /DTSTAMP:20261126T000000Z/);
+      assert.match(result.summary[0], /^Huddle every week at 08:30/);
+    });
+
+    it('answers an error that says what to write for a time zone it cannot place', async () => {
+      const other = 'file:///tmp/custom/bad-zone.charter.yaml';
+      await client.open(other, CLEAN.replace('  briefing:', '  timezone: Eastern\n  briefing:'));
+      await assert.rejects(client.connection.sendRequest('charter/calendar', { uri: other }), /"cadence.timezone: Eastern" is not a time zone name/);
+    });
+
+    it('answers the edits that record a filled-in agenda, in the editor\'s coordinates (byte order mark and CRLF)', async () => {
+      const recordUri = 'file:///tmp/custom/record.charter.yaml';
+      const text = `\uFEFF${CLEAN}`.replace(/\n/g, '\r\n');
+      await client.open(recordUri, text);
+      const agenda = (await client.connection.sendRequest<{ markdown: string }>('charter/agenda', { uri: recordUri, kind: 'huddle' })).markdown;
+      const filled = agenda.replace('\n- [ ] \n', '\n- [ ] Send the clinic list — Sam Okafor — 2026-12-04\n');
+      const result = await client.connection.sendRequest<{ edits: { range: { start: { line: number; character: number } }; newText: string }[]; changes: string[]; problems: string[]; date: string }>(
+        'charter/record',
+        { uri: recordUri, agendaText: filled, dryRun: true },
+      );
+      assert.deepEqual(result.changes, ['Added send-clinic-list: "Send the clinic list" — queri, due 2026-12-04; raised 2026-12-01']);
+      assert.deepEqual(result.problems, []);
+      assert.equal(result.date, '2026-12-01');
+      assert.equal(result.edits.length, 1);
+      assert.equal(result.edits[0].newText, '\r\nactions:\r\n  - id: send-clinic-list\r\n    text: Send the clinic list\r\n    owner: queri\r\n    due: 2026-12-04\r\n    raised: 2026-12-01\r\n'.replace(/^\r\n/, ''));
+      assert.equal(result.edits[0].range.start.line, CLEAN.split('\n').findIndex((l) => l.startsWith('review:')));
+      await assert.rejects(client.connection.sendRequest('charter/record', { uri: recordUri, agendaText: 'notes' }), /does not look like an agenda/);
+    });
+  });
+
   describe('charter/summary', () => {
     it('returns the summary the preview renders: partners, health and the next meetings', async () => {
       const uri = 'file:///tmp/custom/summary.charter.yaml';

@@ -80,7 +80,7 @@ describe('language server: hover', () => {
     await client.open(other, changed);
     const range = rangeIn(changed, 'owner: opz', 'opz');
     const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: other }, position: range.start });
-    assert.match((result!.contents as MarkupContent).value, /No partner has the id `opz`/);
+    assert.match((result!.contents as MarkupContent).value, /The owner `opz` is not a partner id\. Did you mean `ops`\?/);
   });
 
   it('gives a date its weekday and distance from today', async () => {

@@ -153,6 +153,22 @@ describe('language server: navigation', () => {
           arguments: [uri, '2026-12-01'],
         },
       },
+      {
+        range: rangeIn(CLEAN, 'briefing:', 'briefing'),
+        command: {
+          title: 'Next briefing: Fri 15 Jan 2027 · Generate agenda',
+          command: 'partnershipCharter.generateBriefingAgenda',
+          arguments: [uri, '2027-01-15'],
+        },
+      },
     ]);
+  });
+
+  it('says in the lens which meetings are skipped before the next one, and why', async () => {
+    const skipping = 'file:///tmp/navigation/skipping.charter.yaml';
+    const text = CLEAN.replace('day: tuesday', 'day: thursday').replace('minutes: 15,', 'minutes: 15, skip: [2026-12-03],');
+    await client.open(skipping, text);
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: skipping } });
+    assert.equal(lenses?.[1].command?.title, 'Next huddle: Thu 10 Dec (no huddle Thu 26 Nov: Thanksgiving Day and 1 more) · Generate agenda');
   });
 });

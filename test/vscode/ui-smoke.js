@@ -11,8 +11,12 @@
 //   --out      where the PNGs go (default docs/images)
 //
 // Steps: quick open (Ctrl+P) an example charter, wait for a warning squiggle, hover a jargon
-// word, Ctrl+. for quick fixes, "Open Preview to the Side" from the command palette (and read
-// the title inside the webview's nested iframes), "Generate Huddle Agenda" (accept the date).
+// word, Ctrl+. on a misspelled partner id (its fix is safe: "Fix all auto-fixable problems" must
+// be in the menu), "Open Preview to the Side" from the command palette (and read the title inside
+// the webview's nested iframes), "Generate Huddle Agenda" twice (the proposed date, then another;
+// rendered, both in the one group beside the charter) and "Save next to charter" from the
+// notification, "Add Huddle" from the notification on a charter without a huddle, and "New
+// Charter" through the save dialog (its default name must give one .charter.yaml).
 // Exit status 1 when any step fails (a failure-*.png is kept in the temp folder).
 
 const fs = require('fs');
@@ -23,6 +27,17 @@ const h = require('./lib/harness');
 const PREFIX = 'ui-smoke';
 const EXAMPLE = 'suicide-prevention-rollout.charter.yaml';
 const JARGON_WORD = 'stepped-wedge';
+/** A misspelled partner id in EXAMPLE: one partner id is close, so its fix is safe. */
+const MISSPELLED_ID = 'qeuri';
+const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
+/** Written into the workspace: a charter with a briefing but no huddle. */
+const NO_HUDDLE = 'no-huddle.charter.yaml';
+const NEW_CHARTER_ANSWERS = [
+  ['What do the partners call this work?', 'Opioid safety follow-up calls'],
+  ['The clinical operations partner', 'Pharmacy Operations'],
+  ['The research partner', 'Opioid Safety QUERI'],
+];
+const NEW_CHARTER_FILE = 'opioid-safety-follow-up-calls.charter.yaml';
 const STEP_TIMEOUT = 60_000;
 
 function parseArgs(argv) {
@@ -47,7 +62,7 @@ function parseArgs(argv) {
       case '--extensionDevelopmentPath': opts.extensionDevelopmentPath = path.resolve(value()); break;
       case '-h':
       case '--help':
-        console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+        console.log(fs.readFileSync(__filename, 'utf8').split("\n").slice(2, 20).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
         process.exit(0);
         break;
       default:
@@ -100,12 +115,68 @@ async function tabsByGroup(page) {
   );
 }
 
-async function editorText(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')]
-      .map((l) => l.textContent.replace(/\u00a0/g, ' '))
-      .join('\n'),
+/** 1-based "line:column" of the first `word` in `text`, for Ctrl+G. */
+function lineColumnOf(text, word) {
+  const index = text.indexOf(word);
+  if (index < 0) throw new Error(`"${word}" is not in the example`);
+  const before = text.slice(0, index).split('\n');
+  return `${before.length}:${before[before.length - 1].length + 1}`;
+}
+
+/**
+ * The frame (a webview's inner document: the charter preview or VS Code's Markdown preview)
+ * whose <h1> contains `text`. Webview frames load on their own: look again on every navigation.
+ */
+async function webviewWithHeading(page, text, timeoutMs = STEP_TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const found = await frame
+        .evaluate((t) => [...document.querySelectorAll('h1')].some((h) => h.textContent.includes(t)), text)
+        .catch(() => false);
+      if (found) return frame;
+    }
+    await page.waitForEvent('framenavigated', { timeout: 500 }).catch(() => {});
+  }
+  throw new Error(`no webview shows a heading with ${JSON.stringify(text)}`);
+}
+
+/** The (1-based) editor groups holding a text tab named `name` (not its preview). */
+async function groupsWithTab(page, name) {
+  return page.evaluate(
+    (n) =>
+      [...document.querySelectorAll('.editor-group-container')].flatMap((group, i) =>
+        [...group.querySelectorAll('.tab')].some((t) => (t.getAttribute('aria-label') || '').startsWith(n)) ? [i + 1] : [],
+      ),
+    name,
   );
+}
+
+async function editorGroupCount(page) {
+  return page.locator('.editor-group-container').count();
+}
+
+/** The date the agenda commands' date prompt proposes (once the prompt is up). */
+async function proposedDate(page) {
+  await page.locator('.quick-input-widget', { hasText: /agenda/i }).waitFor({ state: 'visible' });
+  return page.locator('.quick-input-widget input.input').inputValue();
+}
+
+function addDays(isoDate, days) {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Clicks the tab of `fileName` and waits until its editor has the focus: a quick input opened
+ * before that closes again when the editor takes the focus.
+ */
+async function focusEditorOf(page, fileName) {
+  await page.locator('.editor-group-container .tab', { hasText: fileName }).first().click();
+  await page.locator('.editor-group-container.active .tab.active', { hasText: fileName }).waitFor({ state: 'visible' });
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible' });
 }
 
 async function runCommand(page, title) {
@@ -163,6 +234,13 @@ async function main() {
     h.log(PREFIX, `saved ${path.relative(h.REPO_ROOT, p)}`);
   };
 
+  // Screenshots of the steps that are not for the docs: next to the logs, kept with --keep.
+  const checkShot = async (file) => {
+    const p = path.join(profile.root, file);
+    await page.screenshot({ path: p });
+    h.log(PREFIX, `saved ${p}`);
+  };
+
   let server;
   try {
     let vsix = opts.vsix;
@@ -212,15 +290,21 @@ async function main() {
       await shoot('hover.png');
     });
 
-    await step('quick fix menu (Ctrl+.)', async () => {
+    await step('quick fix menu (Ctrl+.) with Fix all', async () => {
       await page.mouse.move(1300, 850);
-      const box = await wordBox(page, JARGON_WORD);
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      await page.keyboard.press('Escape');
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`:${lineColumnOf(exampleText, MISSPELLED_ID)}`);
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden' });
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached' });
       await page.keyboard.press('Control+.');
       const menu = page.locator('.action-widget', { hasText: /./ }).first();
       await menu.waitFor({ state: 'visible' });
-      await page.locator('.action-widget .monaco-list-row').first().waitFor({ state: 'visible' });
+      await page.locator('.action-widget .monaco-list-row', { hasText: 'queri' }).first().waitFor({ state: 'visible' });
+      await page.locator('.action-widget .monaco-list-row', { hasText: FIX_ALL_TITLE }).first().waitFor({ state: 'visible' });
       await shoot('quick-fix.png');
       await page.keyboard.press('Escape');
       await menu.waitFor({ state: 'hidden' });
@@ -240,27 +324,93 @@ async function main() {
       await shoot('preview.png');
     });
 
-    await step('Generate Huddle Agenda', async () => {
+    let huddleDate;
+    await step('Generate Huddle Agenda: rendered beside the charter', async () => {
       // Back to the charter editor so the command knows which charter.
-      await page.locator('.editor-group-container .tab', { hasText: EXAMPLE }).first().click();
+      await focusEditorOf(page, EXAMPLE);
       await page.mouse.move(700, 450); // no tab tooltip in the screenshot
       await runCommand(page, 'Partnership Charter: Generate Huddle Agenda');
-      // A date prompt (input box) may come up: accept its default.
+      huddleDate = await proposedDate(page);
+      await page.keyboard.press('Enter');
+      await webviewWithHeading(page, 'Huddle —');
+      const groups = await editorGroupCount(page);
+      if (groups !== 2) throw new Error(`the agenda should share the group beside the charter, got ${groups} groups:\n${await tabsByGroup(page)}`);
+      const sourceGroups = await groupsWithTab(page, `${huddleDate}-huddle.md`);
+      if (sourceGroups.join() !== '2') throw new Error(`the agenda's source should be a tab of group 2 only, found in groups ${sourceGroups.join(', ')}:\n${await tabsByGroup(page)}`);
+      await shoot('agenda.png');
+    });
+
+    await step('another huddle agenda: the same group, saved from its notification', async () => {
+      await focusEditorOf(page, EXAMPLE);
+      await runCommand(page, 'Partnership Charter: Generate Huddle Agenda');
+      const date = addDays(await proposedDate(page), 14);
+      await page.locator('.quick-input-widget input.input').fill(date);
+      await page.keyboard.press('Enter');
+      const name = `${date}-huddle.md`;
+      await page.locator('.editor-group-container .tab.active', { hasText: `[Preview] ${name}` }).waitFor({ state: 'visible' });
+      const groups = await editorGroupCount(page);
+      if (groups !== 2) throw new Error(`agendas should reuse the group beside the charter, got ${groups} groups:\n${await tabsByGroup(page)}`);
+      const toast = page.locator('.notification-toast', { hasText: name }).first();
+      await toast.getByRole('button', { name: 'Save next to charter' }).click();
+      // The saved file replaces the untitled agenda (a dirty tab), rendered again.
+      await page.locator('.editor-group-container .tab.dirty', { hasText: name }).waitFor({ state: 'detached' });
+      await page.waitForFunction(
+        (n) => [...document.querySelectorAll('.editor-group-container .tab:not(.dirty)')].some((t) => (t.getAttribute('aria-label') || '').startsWith(n)),
+        name,
+      );
+      await page.locator('.editor-group-container .tab.active', { hasText: `[Preview] ${name}` }).waitFor({ state: 'visible' });
+      const saved = path.join(profile.workspaceDir, 'examples', 'agendas', name);
+      if (!fs.existsSync(saved)) throw new Error(`${saved} was not written`);
+      if (!fs.readFileSync(saved, 'utf8').startsWith('# Huddle')) throw new Error(`${saved} does not hold the huddle agenda`);
+      await checkShot('agenda-saved.png');
+    });
+
+    await step('no huddle: Add Huddle from the notification', async () => {
+      // Written now, so the screenshots for the docs do not show it in the explorer.
+      const clean = fs.readFileSync(path.join(fixture, 'clean.charter.yaml'), 'utf8');
+      fs.writeFileSync(path.join(profile.workspaceDir, NO_HUDDLE), clean.replace(/^ {2}huddle: .*\n/m, ''));
+      // Focus out of the preview: a webview keeps Ctrl+P for itself.
+      await focusEditorOf(page, EXAMPLE);
+      await page.keyboard.press('Control+P');
       const input = page.locator('.quick-input-widget input.input');
-      try {
-        await input.waitFor({ state: 'visible', timeout: 5000 });
-        await page.keyboard.press('Enter');
-      } catch {
-        /* no prompt */
-      }
+      await input.waitFor({ state: 'visible' });
+      await input.fill(NO_HUDDLE);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: NO_HUDDLE }).first().waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: NO_HUDDLE }).waitFor({ state: 'visible' });
+      // The editor takes the focus once its text is shown: a command palette opened before would close.
+      await page.locator('.editor-group-container.active .monaco-editor.focused .view-lines', { hasText: 'briefing:' }).waitFor({ state: 'visible' });
+      await page.mouse.move(700, 450);
+      await runCommand(page, 'Partnership Charter: Generate Huddle Agenda');
+      const toast = page.locator('.notification-toast', { hasText: 'This charter has no huddle yet' }).first();
+      await toast.waitFor({ state: 'visible' });
+      await checkShot('no-huddle.png');
+      await toast.getByRole('button', { name: 'Add Huddle' }).click();
+      // The inserted lines are in the charter, selected.
       await page.waitForFunction(() =>
-        [...document.querySelectorAll('.editor-group-container .monaco-editor .view-lines')].some((v) =>
-          v.textContent.replace(/\u00a0/g, ' ').includes('# Huddle'),
+        [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')].some((l) =>
+          l.textContent.replace(/\u00a0/g, ' ').includes('huddle: {every: week'),
         ),
       );
-      await shoot('agenda.png');
-      const text = await editorText(page);
-      if (!text.includes('# Huddle')) h.log(PREFIX, 'note: the agenda is not in the active editor group');
+      await page.locator('.editor-group-container.active .monaco-editor .selected-text').first().waitFor({ state: 'attached' });
+      await checkShot('huddle-added.png');
+    });
+
+    await step('New Charter: the save dialog gives one .charter.yaml', async () => {
+      await runCommand(page, 'Partnership Charter: New Charter');
+      const input = page.locator('.quick-input-widget input.input');
+      for (const [prompt, answer] of NEW_CHARTER_ANSWERS) {
+        await page.locator('.quick-input-widget', { hasText: prompt }).waitFor({ state: 'visible' });
+        await input.fill(answer);
+        await page.keyboard.press('Enter');
+      }
+      // VS Code's own save dialog (a quick input holding the path): accept its default name.
+      await page.waitForFunction((name) => document.querySelector('.quick-input-widget input.input')?.value.endsWith(`/${name}`), NEW_CHARTER_FILE);
+      await checkShot('new-charter-save-dialog.png');
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: NEW_CHARTER_FILE }).waitFor({ state: 'visible' });
+      const created = fs.readdirSync(profile.workspaceDir).filter((f) => f.startsWith('opioid-safety'));
+      if (created.join() !== NEW_CHARTER_FILE) throw new Error(`expected ${NEW_CHARTER_FILE} on disk, found: ${created.join(', ') || 'nothing'}`);
     });
 
     await browser.close().catch(() => {});

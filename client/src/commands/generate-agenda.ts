@@ -1,23 +1,30 @@
 // Generate Huddle Agenda / Generate Briefing Agenda, and Save Agenda Next to Charter.
-// The agenda comes from the language server (`charter/agenda`); it opens beside the charter
-// as an untitled Markdown document that can be saved as agendas/<date>-<kind>.md next to it.
+// The agenda comes from the language server (`charter/agenda`); it opens rendered in the group
+// beside the charter, its source an untitled Markdown document (a tab behind the preview) that
+// can be saved as agendas/<date>-<kind>.md next to the charter.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { errorMessage, fileExists, isIsoDate, openCharter, targetCharter } from '../charter-files';
+import { columnBesideCharter, isMarkdownPreviewTab, renderInFront, showRendered, showSource, textTabOf } from './agenda-view';
+import { missingMeetingOf, offerToAddMeeting } from './missing-meeting';
 
-export type AgendaKind = 'huddle' | 'briefing';
-export const AGENDA_REQUEST = 'charter/agenda';
+import { AgendaKind, AgendaResponse, REQUESTS } from '../../../server/src/protocol';
+
+export type { AgendaKind };
 export const AGENDA_CONTEXT_KEY = 'partnershipCharter.agendaEditorActive';
-
-interface AgendaResponse {
-  markdown: string;
-  date: string;
-}
 
 interface AgendaRecord {
   charter: vscode.Uri;
   kind: AgendaKind;
   date: string;
+}
+
+interface TrackedAgenda extends AgendaRecord {
+  document: vscode.TextDocument;
+  /** The group it was shown in. */
+  column: vscode.ViewColumn;
+  /** The label of the Markdown preview tab that renders it, once it has one. */
+  previewLabel?: string;
 }
 
 export interface SaveAgendaOptions {
@@ -39,54 +46,110 @@ function longDate(iso: string): string {
 }
 
 /**
- * Opens the agenda as an untitled document. While agendas/<date>-<kind>.md does not exist
- * yet, the document is named after it, so Save proposes that path; VS Code refuses that
- * name once the file exists, and then the document is an ordinary Untitled-N.
+ * Shows the agenda's untitled Markdown source in `column`, holding exactly the agenda. While
+ * agendas/<date>-<kind>.md does not exist yet, the document is named after it, so Save proposes
+ * that path; VS Code refuses that name once the file exists, and then it is an ordinary
+ * Untitled-N, created empty and filled once shown, so it is never dirty without an editor (see
+ * AgendaTracker.closeIfBackgroundCopy). Filling it through its editor also replaces the text of
+ * an earlier document that VS Code hands back under a reused name.
  */
-async function openAgendaDocument(charter: vscode.Uri, kind: AgendaKind, agenda: AgendaResponse): Promise<vscode.TextDocument> {
+async function showAgendaSource(charter: vscode.Uri, kind: AgendaKind, agenda: AgendaResponse, column: vscode.ViewColumn): Promise<vscode.TextDocument> {
   const target = vscode.Uri.joinPath(charter, '..', 'agendas', `${agenda.date}-${kind}.md`);
   const named = charter.scheme !== 'untitled' && !(await fileExists(target));
-  const document = named
-    ? await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }))
-    : await vscode.workspace.openTextDocument({ language: 'markdown', content: agenda.markdown });
-  // A reused name can come back with an earlier document's text: make sure it holds this agenda.
+  const editor = named
+    ? await vscode.window.showTextDocument(target.with({ scheme: 'untitled' }), { viewColumn: column, preview: false })
+    : await showSource(await vscode.workspace.openTextDocument({ language: 'markdown' }), column);
+  const { document } = editor;
   if (document.getText() !== agenda.markdown) {
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), agenda.markdown);
-    await vscode.workspace.applyEdit(edit);
+    await editor.edit((builder) => builder.replace(new vscode.Range(0, 0, document.lineCount, 0), agenda.markdown));
   }
   return document.languageId === 'markdown' ? document : vscode.languages.setTextDocumentLanguage(document, 'markdown');
 }
 
-/** Remembers which untitled documents are agendas of which charter. */
+/**
+ * Remembers which untitled documents are agendas of which charter, and which preview tab
+ * renders each. The agenda "in front" is the one whose source or preview is the active tab:
+ * Save Agenda Next to Charter acts on it, and its button shows in the editor title.
+ */
 export class AgendaTracker implements vscode.Disposable {
-  private readonly records = new Map<string, AgendaRecord>();
+  private readonly agendas = new Map<string, TrackedAgenda>();
   private readonly disposables: vscode.Disposable[];
 
   constructor() {
+    const update = () => this.updateContext();
     this.disposables = [
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.updateContext(editor)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.records.delete(document.uri.toString())),
+      vscode.window.onDidChangeActiveTextEditor(update),
+      vscode.window.tabGroups.onDidChangeTabs((event) => {
+        for (const tab of event.opened) this.closeIfBackgroundCopy(tab);
+        update();
+      }),
+      vscode.window.tabGroups.onDidChangeTabGroups(update),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.agendas.delete(document.uri.toString());
+        this.updateContext();
+      }),
     ];
   }
 
-  remember(document: vscode.TextDocument, record: AgendaRecord): void {
-    this.records.set(document.uri.toString(), record);
-    this.updateContext(vscode.window.activeTextEditor);
+  /** Tracks the agenda shown in `column` (before its preview opens, so its copies are closed meanwhile). */
+  remember(document: vscode.TextDocument, record: AgendaRecord, column: vscode.ViewColumn): void {
+    this.agendas.set(document.uri.toString(), { ...record, document, column });
+    for (const tab of vscode.window.tabGroups.all.flatMap((group) => group.tabs)) this.closeIfBackgroundCopy(tab);
+    this.updateContext();
   }
 
-  get(document: vscode.TextDocument): AgendaRecord | undefined {
-    return this.records.get(document.uri.toString());
+  /** Records the preview tab that renders the agenda. */
+  rendered(document: vscode.TextDocument, preview: vscode.Tab | undefined): void {
+    const agenda = this.get(document);
+    if (agenda) agenda.previewLabel = preview?.label;
+    this.updateContext();
+  }
+
+  get(document: vscode.TextDocument): TrackedAgenda | undefined {
+    return this.agendas.get(document.uri.toString());
   }
 
   forget(document: vscode.TextDocument): void {
-    this.records.delete(document.uri.toString());
-    this.updateContext(vscode.window.activeTextEditor);
+    this.agendas.delete(document.uri.toString());
+    this.updateContext();
   }
 
-  private updateContext(editor: vscode.TextEditor | undefined): void {
-    const active = editor !== undefined && this.records.has(editor.document.uri.toString());
-    void vscode.commands.executeCommand('setContext', AGENDA_CONTEXT_KEY, active);
+  /** The agenda shown by the active tab: its source, or the preview that renders it. */
+  inFront(): TrackedAgenda | undefined {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    if (tab?.input instanceof vscode.TabInputText) return this.agendas.get(tab.input.uri.toString());
+    if (isMarkdownPreviewTab(tab)) return [...this.agendas.values()].find((agenda) => this.isPreviewOf(tab, agenda));
+    return undefined;
+  }
+
+  /** The preview tab rendering `agenda`: in the group of its source, with the label it was given. */
+  previewTabOf(agenda: TrackedAgenda): vscode.Tab | undefined {
+    const source = textTabOf(agenda.document.uri);
+    return source?.group.tabs.find((tab) => this.isPreviewOf(tab, agenda));
+  }
+
+  /**
+   * VS Code opens a dirty document that no editor shows in the active group, in the background,
+   * 0.8 s after it turns dirty (its TextFileEditorTracker). A named untitled agenda is dirty from
+   * the start, so when showing it beside the charter took longer than that, a copy of it appeared
+   * behind the charter. Such a copy, a background tab of the agenda outside its group, is closed
+   * (no prompt: the agenda stays open in its own group).
+   */
+  private closeIfBackgroundCopy(tab: vscode.Tab): void {
+    if (!(tab.input instanceof vscode.TabInputText) || tab.isActive) return;
+    const agenda = this.agendas.get(tab.input.uri.toString());
+    if (!agenda || tab.group.viewColumn === agenda.column) return;
+    const shownInItsGroup = vscode.window.tabGroups.all.some((group) => group.viewColumn === agenda.column && group.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === agenda.document.uri.toString()));
+    if (shownInItsGroup) void vscode.window.tabGroups.close(tab, true);
+  }
+
+  private isPreviewOf(tab: vscode.Tab, agenda: TrackedAgenda): boolean {
+    if (!isMarkdownPreviewTab(tab) || agenda.previewLabel !== tab.label) return false;
+    return tab.group.tabs.some((other) => other.input instanceof vscode.TabInputText && other.input.uri.toString() === agenda.document.uri.toString());
+  }
+
+  private updateContext(): void {
+    void vscode.commands.executeCommand('setContext', AGENDA_CONTEXT_KEY, this.inFront() !== undefined);
   }
 
   dispose(): void {
@@ -97,15 +160,22 @@ export class AgendaTracker implements vscode.Disposable {
 async function requestAgenda(client: LanguageClient, charter: vscode.Uri, kind: AgendaKind, date?: string): Promise<AgendaResponse> {
   const params: Record<string, string> = { uri: client.code2ProtocolConverter.asUri(charter), kind };
   if (date !== undefined) params.date = date;
-  const response: unknown = await client.sendRequest(AGENDA_REQUEST, params);
+  const response: unknown = await client.sendRequest(REQUESTS.agenda, params);
   if (!isAgendaResponse(response)) throw new Error('the language server did not answer with an agenda');
   return response;
 }
 
+/** Says why there is no agenda; for a charter without that meeting, offers to add it (not awaited). */
+function reportNoAgenda(client: LanguageClient, charter: vscode.Uri, kind: AgendaKind, error: unknown): void {
+  const missing = missingMeetingOf(error);
+  if (missing) void offerToAddMeeting(client, charter, missing);
+  else void vscode.window.showErrorMessage(`No ${kind} agenda: ${errorMessage(error)}`);
+}
+
 /**
- * Opens the agenda of the next (or given) meeting beside the charter. Without `dateArg` it
- * asks for the date, with the next meeting date from the charter's cadence filled in.
- * Returns the untitled Markdown document, or undefined when cancelled or impossible.
+ * Opens the agenda of the next (or given) meeting rendered beside the charter. Without
+ * `dateArg` it asks for the date, with the next meeting date from the charter's cadence filled
+ * in. Returns the untitled Markdown document, or undefined when cancelled or impossible.
  */
 export async function generateAgenda(
   client: LanguageClient,
@@ -143,13 +213,14 @@ export async function generateAgenda(
       agenda = date.trim() === next.date ? next : await requestAgenda(client, charter, kind, date.trim());
     }
   } catch (error) {
-    void vscode.window.showErrorMessage(`No ${kind} agenda: ${errorMessage(error)}`);
+    reportNoAgenda(client, charter, kind, error);
     return undefined;
   }
 
-  const document = await openAgendaDocument(charter, kind, agenda);
-  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  tracker.remember(document, { charter, kind, date: agenda.date });
+  const column = columnBesideCharter(charter);
+  const document = await showAgendaSource(charter, kind, agenda, column);
+  tracker.remember(document, { charter, kind, date: agenda.date }, textTabOf(document.uri)?.group.viewColumn ?? column);
+  tracker.rendered(document, await renderInFront(document));
 
   // Not awaited: the command returns the document while the notification waits for the user.
   void vscode.window
@@ -166,26 +237,48 @@ export function agendaTarget(record: AgendaRecord): vscode.Uri {
   return vscode.Uri.joinPath(record.charter, '..', 'agendas', `${record.date}-${record.kind}.md`);
 }
 
+/** The agenda a Save command is about: the given document (or uri), else the one in front. */
+function agendaToSave(tracker: AgendaTracker, documentArg: unknown): TrackedAgenda | undefined {
+  if (documentArg instanceof vscode.Uri) {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === documentArg.toString());
+    return document && tracker.get(document);
+  }
+  if (documentArg && typeof documentArg === 'object' && 'getText' in documentArg) return tracker.get(documentArg as vscode.TextDocument);
+  return tracker.inFront();
+}
+
+/**
+ * Closes the untitled agenda and its preview without a "save changes?" prompt (its text is
+ * saved), and shows the saved file rendered in their place, in the same group.
+ */
+async function replaceBySavedFile(tracker: AgendaTracker, agenda: TrackedAgenda, saved: vscode.Uri): Promise<void> {
+  const source = textTabOf(agenda.document.uri);
+  const column = source?.group.viewColumn ?? columnBesideCharter(agenda.charter);
+  const preview = tracker.previewTabOf(agenda);
+  if (preview) await vscode.window.tabGroups.close(preview);
+  if (source) {
+    const shown = await vscode.window.showTextDocument(agenda.document, { viewColumn: column, preserveFocus: false });
+    if (shown.document === agenda.document && agenda.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await showRendered(await vscode.workspace.openTextDocument(saved), column);
+}
+
 /**
  * Writes the agenda (as edited) to agendas/<date>-<kind>.md next to its charter, asking
  * before replacing a file that exists. Returns the file written, or undefined.
  */
 export async function saveAgendaNextToCharter(tracker: AgendaTracker, documentArg?: unknown, options: SaveAgendaOptions = {}): Promise<vscode.Uri | undefined> {
-  let document: vscode.TextDocument | undefined;
-  if (documentArg instanceof vscode.Uri) document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === documentArg.toString());
-  else if (documentArg && typeof documentArg === 'object' && 'getText' in documentArg) document = documentArg as vscode.TextDocument;
-  else document = vscode.window.activeTextEditor?.document;
-  const record = document ? tracker.get(document) : undefined;
-  if (!document || !record) {
+  const agenda = agendaToSave(tracker, documentArg);
+  if (!agenda) {
     void vscode.window.showInformationMessage('This editor does not hold an agenda generated from a charter.');
     return undefined;
   }
-  if (record.charter.scheme === 'untitled') {
+  if (agenda.charter.scheme === 'untitled') {
     void vscode.window.showInformationMessage('Save the charter first: the agenda is saved in an agendas folder next to it.');
     return undefined;
   }
-  const target = agendaTarget(record);
-  const relative = `agendas/${record.date}-${record.kind}.md`;
+  const target = agendaTarget(agenda);
+  const relative = `agendas/${agenda.date}-${agenda.kind}.md`;
   if (await fileExists(target)) {
     if (options.overwrite === false) return undefined;
     if (options.overwrite !== true) {
@@ -199,21 +292,13 @@ export async function saveAgendaNextToCharter(tracker: AgendaTracker, documentAr
   }
   try {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-    await vscode.workspace.fs.writeFile(target, Buffer.from(document.getText(), 'utf8'));
+    await vscode.workspace.fs.writeFile(target, Buffer.from(agenda.document.getText(), 'utf8'));
   } catch (error) {
     void vscode.window.showErrorMessage(`Could not save ${relative}: ${errorMessage(error)}`);
     return undefined;
   }
-  tracker.forget(document);
-
-  // Replace the untitled editor by the saved file, without a "save changes?" prompt.
-  const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
-  const column = editor?.viewColumn ?? vscode.ViewColumn.Beside;
-  if (editor) {
-    const shown = await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn, preserveFocus: false });
-    if (shown.document === document && document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.window.showTextDocument(target, { viewColumn: column, preview: false });
+  await replaceBySavedFile(tracker, agenda, target);
+  tracker.forget(agenda.document);
   return target;
 }
 

@@ -4,12 +4,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, WorkDoneProgress } from 'vscode-languageclient/node';
 import { errorMessage } from '../charter-files';
 
-export const LINT_WORKSPACE_REQUEST = 'charter/lintWorkspace';
+import { LintWorkspaceResult, REQUESTS } from '../../../server/src/protocol';
 
-export interface LintWorkspaceResult {
-  files: { uri: string; findings: { error: number; warning: number; info: number } }[];
-  cancelled?: boolean;
-}
+export type { LintWorkspaceResult };
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -38,7 +35,7 @@ export async function lintWorkspace(client: LanguageClient): Promise<LintWorkspa
           }
         });
         try {
-          return await client.sendRequest<LintWorkspaceResult>(LINT_WORKSPACE_REQUEST, { workDoneToken }, token);
+          return await client.sendRequest<LintWorkspaceResult>(REQUESTS.lintWorkspace, { workDoneToken }, token);
         } finally {
           listener.dispose();
         }

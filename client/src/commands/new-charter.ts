@@ -2,6 +2,7 @@
 // the checks except for what only the partners can fill in (what each brings, leadership
 // commitments, milestones, barriers); those show up as warnings that say what to add.
 import * as vscode from 'vscode';
+import { charterTemplate, slugify } from '../../../server/src/engine/templates';
 import { errorMessage, fileExists, localToday, toUri } from '../charter-files';
 
 export interface NewCharterOptions {
@@ -10,83 +11,40 @@ export interface NewCharterOptions {
   researchName?: string;
   /** Folder to create the file in (named after the title); asked with a save dialog when missing. */
   folderUri?: vscode.Uri | string;
+  /** The file to create, as a save dialog would answer: its name is given exactly one `.charter.yaml`. */
+  fileUri?: vscode.Uri | string;
+  /** When the file exists: true replaces it without asking, false never replaces it; unset asks. */
+  overwrite?: boolean;
   /** "today" for timeline.start (YYYY-MM-DD); the local date by default. */
   today?: string;
   /** Open the new charter in an editor (default true). */
   open?: boolean;
 }
 
-/** A slug usable as a partner id (`^[a-z][a-z0-9-]*$`) or a file name. */
-export function slugify(text: string, fallback: string, maxLength = 32): string {
-  let slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length > maxLength) {
-    const cut = slug.slice(0, maxLength);
-    slug = cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut;
+/** What a name may end in that is part of the charter extension: removed before it is added once. */
+const EXTENSION_PART = /\.(charter|yaml|yml)$/i;
+
+/**
+ * `name` with exactly one `.charter.yaml`, whatever the save dialog made of it: dialogs add their
+ * filter's extension to a name that lacks it (`x.charter.yaml.charter.yaml` when the filter was
+ * `charter.yaml`, `x.yaml` when the user typed `x`). `.charter.yml` when the user chose `.yml`.
+ */
+export function charterFileName(name: string): string {
+  let stem = name.trim();
+  let yml = false;
+  for (let part = EXTENSION_PART.exec(stem); part; part = EXTENSION_PART.exec(stem)) {
+    const extension = part[1].toLowerCase();
+    // The innermost yaml extension is the one the user typed; the dialog only ever appends.
+    if (extension !== 'charter') yml = extension === 'yml';
+    stem = stem.slice(0, part.index);
   }
-  if (!slug) return fallback;
-  return /^[a-z]/.test(slug) ? slug : `${fallback}-${slug}`.slice(0, maxLength + fallback.length + 1);
+  return `${stem || 'partnership'}.charter.${yml ? 'yml' : 'yaml'}`;
 }
 
-/** A YAML scalar for any text: plain when it reads the same, else double-quoted (JSON is valid YAML). */
-export function yamlScalar(text: string): string {
-  const plain =
-    /^[A-Za-z][A-Za-z0-9 .'()/&-]*$/.test(text) &&
-    !/\s$/.test(text) &&
-    !/^(?:true|false|null|yes|no|on|off|y|n)$/i.test(text);
-  return plain ? text : JSON.stringify(text);
-}
-
-export function charterTemplate(title: string, clinicalName: string, researchName: string, today: string): string {
-  const clinical = slugify(clinicalName, 'clinic', 24);
-  let research = slugify(researchName, 'research', 24);
-  if (research === clinical) research = `${research}-research`;
-  return `# Partnership charter: how ${clinicalName.replace(/\s+/g, ' ')} and ${researchName.replace(/\s+/g, ' ')} work together.
-# The checks (squiggles, Problems panel) tell you what is still missing, in plain words.
-charter: 1
-title: ${yamlScalar(title)}
-# summary: One or two sentences, in everyday words, on what you want to change.
-owner: ${clinical}                # the partner who ultimately owns the project
-
-partners:
-  - id: ${clinical}
-    name: ${yamlScalar(clinicalName)}
-    side: clinical
-    # lead: the person who speaks for this partner
-    brings: []                # what this partner offers: data, contacts, authority, staff time
-    limits: []                # what the others should know: busy periods, what it cannot do
-    # commitment: which leader backs this work, and with what (time, staff, endorsement)
-  - id: ${research}
-    name: ${yamlScalar(researchName)}
-    side: research
-    # lead: the person who speaks for this partner
-    brings: []                # e.g. coaching for teams, lessons from other sites, help with reports
-    limits: []
-    # commitment: which leader backs this work, and with what
-
-# goals:
-#   - id: first-goal
-#     text: What success looks like
-#     measure: How progress is counted and reported upward
-
-cadence:
-  # Add the day and time that suit the clinical partner, e.g. day: tuesday, time: "08:30".
-  huddle: {every: week, minutes: 15, attendees: [${clinical}, ${research}]}
-  briefing: {every: quarter, minutes: 60, attendees: [${clinical}, ${research}]}
-
-timeline:
-  start: ${today}
-  milestones: []              # agree on dated steps early: - {id: first-step, title: ..., due: YYYY-MM-DD, owner: ${clinical}, status: planned}
-
-barriers: []                  # name what gets in the way as soon as it shows up
-
-review:
-  every: quarter              # look at how the partnership works and change what does not
-`;
+/** `uri` with its file name given exactly one `.charter.yaml` (see charterFileName). */
+export function charterFileUri(uri: vscode.Uri): vscode.Uri {
+  const slash = uri.path.lastIndexOf('/');
+  return uri.with({ path: `${uri.path.slice(0, slash + 1)}${charterFileName(uri.path.slice(slash + 1))}` });
 }
 
 async function freeName(folder: vscode.Uri, base: string): Promise<vscode.Uri> {
@@ -94,6 +52,47 @@ async function freeName(folder: vscode.Uri, base: string): Promise<vscode.Uri> {
     const candidate = vscode.Uri.joinPath(folder, `${base}${n === 1 ? '' : `-${n}`}.charter.yaml`);
     if (!(await fileExists(candidate))) return candidate;
   }
+}
+
+/** The save dialog, filtered on single-segment extensions: dialogs take what follows the last dot as the extension. */
+async function askWhereToSave(base: string): Promise<vscode.Uri | undefined> {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return vscode.window.showSaveDialog({
+    title: 'Save the new charter',
+    defaultUri: root ? await freeName(root, base) : undefined,
+    saveLabel: 'Create Charter',
+    filters: { 'Partnership charter': ['yaml', 'yml'] },
+  });
+}
+
+/**
+ * Where to write the charter: `picked` with one `.charter.yaml`. A file that exists is replaced
+ * only when the user agreed: in the save dialog (for the very name it showed), here, or through
+ * `overwrite`. Undefined when it must not be written.
+ */
+async function confirmTarget(picked: vscode.Uri, dialogConfirmed: boolean, overwrite: boolean | undefined): Promise<vscode.Uri | undefined> {
+  const target = charterFileUri(picked);
+  const alreadyAsked = dialogConfirmed && target.toString() === picked.toString();
+  if (alreadyAsked || overwrite === true || !(await fileExists(target))) return target;
+  if (overwrite === false) return undefined;
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const replace = await vscode.window.showWarningMessage(
+    `${name} already exists. Replace it with a new charter?`,
+    { modal: true, detail: 'The file on disk will be overwritten. Choose Cancel to keep it.' },
+    'Replace',
+  );
+  return replace === 'Replace' ? target : undefined;
+}
+
+/** The file the new charter goes to: given, in a given folder (a free name), or from the save dialog. */
+async function chooseTarget(options: NewCharterOptions, title: string): Promise<vscode.Uri | undefined> {
+  const base = slugify(title, 'partnership', 40);
+  const file = toUri(options.fileUri);
+  if (file) return confirmTarget(file, false, options.overwrite);
+  const folder = toUri(options.folderUri);
+  if (folder) return freeName(folder, base);
+  const picked = await askWhereToSave(base);
+  return picked && confirmTarget(picked, true, options.overwrite);
 }
 
 async function ask(prompt: string, placeHolder: string, value?: string): Promise<string | undefined> {
@@ -121,23 +120,8 @@ export async function newCharter(argument?: NewCharterOptions | vscode.Uri): Pro
   const researchName = options.researchName?.trim() || (await ask('The research partner (team or center name)', 'e.g. Mental Health QUERI Center'));
   if (!researchName) return undefined;
 
-  const base = slugify(title, 'partnership', 40);
-  let target: vscode.Uri | undefined;
-  const folder = toUri(options.folderUri);
-  if (folder) {
-    target = await freeName(folder, base);
-  } else {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const suggested = root ? await freeName(root, base) : undefined;
-    target = await vscode.window.showSaveDialog({
-      title: 'Save the new charter',
-      defaultUri: suggested,
-      saveLabel: 'Create Charter',
-      filters: { 'Partnership charter': ['charter.yaml', 'charter.yml'] },
-    });
-    if (!target) return undefined;
-    if (!/\.charter\.ya?ml$/i.test(target.path)) target = target.with({ path: `${target.path.replace(/\.ya?ml$/i, '')}.charter.yaml` });
-  }
+  const target = await chooseTarget(options, title);
+  if (!target) return undefined;
 
   const today = options.today ?? localToday();
   try {

@@ -1,10 +1,11 @@
 // The summary the preview renders: the engine's CharterSummary, asked from the language
 // server with `charter/summary`. The client never lints; it only checks what it receives.
 import type { CharterSummary } from '../../../server/src/engine/summary';
+import { REQUESTS } from '../../../server/src/protocol';
 
 export type { CharterSummary };
 
-export const SUMMARY_REQUEST = 'charter/summary';
+export const SUMMARY_REQUEST = REQUESTS.summary;
 
 /** The shape of CharterSummary, checked loosely (it comes over the wire). */
 export function isCharterSummary(value: unknown): value is CharterSummary {

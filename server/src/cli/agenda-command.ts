@@ -62,7 +62,7 @@ export function parseAgendaArgs(args: string[]): AgendaArgs | string {
   return { file: file.file, kind: kindText as AgendaKind, date, out: values.out, force: values.force === true, today, help: false };
 }
 
-class OutputExists extends Error {}
+export class OutputExists extends Error {}
 
 /**
  * Writes `text` to `target` through a temporary file in the same folder, so readers never

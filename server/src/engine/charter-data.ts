@@ -22,7 +22,17 @@ export interface MeetingData {
   minutes?: number;
   attendees: string[];
   format?: string;
+  /** Single meetings that will not happen (`skip`). */
+  skip?: DateOnly[];
+  /** From `cadence.holidays`, so every meeting knows which holidays it skips; `us-federal` when not set. */
+  holidays?: HolidayCalendar;
+  /** From `cadence.timezone`, when it is a string (checked by the schema rule). */
+  timezone?: string;
 }
+
+/** Which holidays skip a meeting (`cadence.holidays`); `us-federal` when not set. */
+export type HolidayCalendar = 'us-federal' | 'none';
+export const HOLIDAY_CALENDARS: readonly HolidayCalendar[] = ['us-federal', 'none'];
 
 export type MilestoneStatus = 'planned' | 'on-track' | 'at-risk' | 'blocked' | 'done';
 export type BarrierStatus = 'open' | 'watching' | 'resolved';
@@ -33,6 +43,8 @@ export interface MilestoneData {
   due?: DateOnly;
   owner?: string;
   status?: MilestoneStatus;
+  /** Earlier due dates, oldest first (`was`). */
+  was: DateOnly[];
 }
 
 export interface BarrierData {
@@ -41,6 +53,21 @@ export interface BarrierData {
   owner?: string;
   status?: BarrierStatus;
   raised?: DateOnly;
+}
+
+export type ActionStatus = 'open' | 'done' | 'dropped';
+export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'done', 'dropped'];
+
+export interface ActionData {
+  id?: string;
+  text?: string;
+  owner?: string;
+  due?: DateOnly;
+  raised?: DateOnly;
+  /** `open` when the charter gives none (or one that cannot be read). */
+  status: ActionStatus;
+  /** Position in the charter's `actions` list (0-based), to tell apart actions without an id. */
+  index: number;
 }
 
 export interface GoalData {
@@ -55,9 +82,10 @@ export interface CharterData {
   owner?: string;
   partners: PartnerData[];
   goals: GoalData[];
-  cadence: { huddle?: MeetingData; briefing?: MeetingData };
+  cadence: { huddle?: MeetingData; briefing?: MeetingData; timezone?: string; holidays: HolidayCalendar };
   timeline: { start?: DateOnly; milestones: MilestoneData[] };
   barriers: BarrierData[];
+  actions: ActionData[];
   review: { every?: string; last?: DateOnly };
   notes?: string;
 }
@@ -118,7 +146,12 @@ function toPartner(raw: Obj): PartnerData | undefined {
   };
 }
 
-function toMeeting(value: unknown): MeetingData | undefined {
+function asDates(value: unknown): DateOnly[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.map(asDate).filter((d): d is DateOnly => d !== undefined);
+}
+
+function toMeeting(value: unknown, holidays: HolidayCalendar, timezone: string | undefined): MeetingData | undefined {
   if (!isObject(value)) return undefined;
   const minutes = typeof value.minutes === 'number' && Number.isFinite(value.minutes) ? value.minutes : undefined;
   return {
@@ -128,6 +161,21 @@ function toMeeting(value: unknown): MeetingData | undefined {
     minutes,
     attendees: asStringList(value.attendees),
     format: asString(value.format),
+    skip: asDates(value.skip),
+    holidays,
+    timezone,
+  };
+}
+
+function toAction(raw: Obj, index: number): ActionData {
+  return {
+    id: asString(raw.id),
+    text: asString(raw.text),
+    owner: asString(raw.owner),
+    due: asDate(raw.due),
+    raised: asDate(raw.raised),
+    status: asEnum<ActionStatus>(raw.status, ACTION_STATUSES) ?? 'open',
+    index,
   };
 }
 
@@ -136,6 +184,8 @@ export function toCharterData(value: unknown): CharterData {
   const cadence = asObject(root.cadence);
   const timeline = asObject(root.timeline);
   const review = asObject(root.review);
+  const holidays = asEnum<HolidayCalendar>(cadence.holidays, HOLIDAY_CALENDARS) ?? 'us-federal';
+  const timezone = typeof cadence.timezone === 'string' && cadence.timezone.trim() !== '' ? cadence.timezone.trim() : undefined;
   return {
     title: asString(root.title),
     summary: asString(root.summary),
@@ -144,7 +194,12 @@ export function toCharterData(value: unknown): CharterData {
       .map(toPartner)
       .filter((p): p is PartnerData => p !== undefined),
     goals: asObjects(root.goals).map((g) => ({ id: asString(g.id), text: asString(g.text), measure: asString(g.measure) })),
-    cadence: { huddle: toMeeting(cadence.huddle), briefing: toMeeting(cadence.briefing) },
+    cadence: {
+      huddle: toMeeting(cadence.huddle, holidays, timezone),
+      briefing: toMeeting(cadence.briefing, holidays, timezone),
+      timezone,
+      holidays,
+    },
     timeline: {
       start: asDate(timeline.start),
       milestones: asObjects(timeline.milestones).map((m) => ({
@@ -153,6 +208,7 @@ export function toCharterData(value: unknown): CharterData {
         due: asDate(m.due),
         owner: asString(m.owner),
         status: asEnum<MilestoneStatus>(m.status, MILESTONE_STATUSES),
+        was: asDates(m.was),
       })),
     },
     barriers: asObjects(root.barriers).map((b) => ({
@@ -162,6 +218,7 @@ export function toCharterData(value: unknown): CharterData {
       status: asEnum<BarrierStatus>(b.status, BARRIER_STATUSES),
       raised: asDate(b.raised),
     })),
+    actions: (Array.isArray(root.actions) ? root.actions : []).flatMap((a, index) => (isObject(a) ? [toAction(a, index)] : [])),
     review: { every: asString(review.every), last: asDate(review.last) },
     notes: asString(root.notes),
   };

@@ -10,8 +10,10 @@ import { RULE_IDS } from './rules';
 import { uniqueSuggestion } from './suggest';
 import { CharterConfig, defaultConfig, Finding, RuleSetting, Severity, Span } from './types';
 import { findPair, locatePath, pathSegments } from './yaml-path';
+import { CONFIG_FILE_NAME } from './names';
 
-export const CONFIG_FILE_NAME = '.charterrc.yaml';
+export { CONFIG_FILE_NAME };
+
 const SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
 
 export interface ParsedConfig {

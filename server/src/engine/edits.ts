@@ -4,7 +4,7 @@ import { CharterModel, MapView } from './model';
 import { Finding, Fix, TextEdit } from './types';
 
 /** The order of top-level keys in a well-formed charter; new blocks go where a reader expects them. */
-const TOP_LEVEL_ORDER = ['charter', 'title', 'summary', 'owner', 'partners', 'goals', 'cadence', 'timeline', 'barriers', 'review', 'notes'];
+const TOP_LEVEL_ORDER = ['charter', 'title', 'summary', 'owner', 'partners', 'goals', 'cadence', 'timeline', 'barriers', 'actions', 'review', 'notes'];
 
 function isFlow(view: MapView): boolean {
   return Boolean((view.map as { flow?: boolean }).flow);
@@ -72,6 +72,30 @@ export function insertNested(model: CharterModel, parentKey: string, parent: Map
   if (parent) return insertIntoMap(model, parent, lines);
   if (model.root?.has(parentKey)) return undefined; // present but not a mapping: a schema problem to fix by hand
   return insertTopLevel(model, parentKey, [`${parentKey}:`, ...lines.map((line) => `  ${line}`)]);
+}
+
+/**
+ * Adds `pair` (`key: value`, already YAML-safe) as the last entry of a mapping: before the `}`
+ * of a flow map, or as a new line at the keys' indentation after the last line of a block map
+ * (after any comment on that line, which stays where it is).
+ */
+export function appendToMap(model: CharterModel, view: MapView, pair: string): TextEdit | undefined {
+  const { text, lines } = model.parsed;
+  if (isFlow(view)) {
+    const close = view.map.valueEnd - 1;
+    if (text.charAt(close) !== '}') return undefined;
+    let before = close;
+    while (before > view.map.start && /\s/.test(text.charAt(before - 1))) before--;
+    const open = text.charAt(before - 1) === '{' || text.charAt(before - 1) === ',';
+    return { start: before, end: before, newText: open ? (text.charAt(before - 1) === ',' ? ` ${pair}` : pair) : `, ${pair}` };
+  }
+  if (view.map.items.length === 0) return undefined;
+  const indent = lines.positionAt(view.firstKeySpan.start).character;
+  let last = view.map.valueEnd;
+  while (last > view.map.start && /\s/.test(text.charAt(last - 1))) last--;
+  const lastLine = lines.positionAt(last).line;
+  const at = lines.lineContentEnd(lastLine);
+  return { start: at, end: at, newText: `${newlineOf(text)}${' '.repeat(indent)}${pair}` };
 }
 
 export function replaceEdit(start: number, end: number, newText: string): TextEdit {

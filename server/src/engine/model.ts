@@ -46,8 +46,13 @@ const INDEXED_MAP_SIZE = 16;
 /** Indexes of large maps, kept as long as the map (views come and go). */
 const indexes = new WeakMap<TreeMap, Map<string, TreePair>>();
 
+/** Large maps' indexes by lowercased key, made the first time a key is not found as written. */
+const foldedIndexes = new WeakMap<TreeMap, Map<string, TreePair>>();
+
 /**
  * A YAML mapping with quick access to its pairs by key (the first pair wins when a key repeats).
+ * A key written in another case (`Owner:`) is found as `owner` when `owner` itself is not there:
+ * the `schema` rule asks for the rename, and no other rule reports the key as missing.
  * A view holds nothing but its map (a large map's index is kept with the map), so views are
  * made when asked for rather than kept.
  */
@@ -124,6 +129,10 @@ export class MapView {
   }
 
   private find(key: string): TreePair | undefined {
+    return this.findExact(key) ?? this.findInAnotherCase(key);
+  }
+
+  private findExact(key: string): TreePair | undefined {
     const items = this.map.items;
     if (items.length <= INDEXED_MAP_SIZE) {
       for (const pair of items) if (isScalar(pair.key) && String(pair.key.value) === key) return pair;
@@ -141,13 +150,53 @@ export class MapView {
     }
     return index.get(key);
   }
+
+  /** The first pair whose key is `key` in another case (`Owner` for `owner`). */
+  private findInAnotherCase(key: string): TreePair | undefined {
+    const wanted = key.toLowerCase();
+    const items = this.map.items;
+    if (items.length <= INDEXED_MAP_SIZE) {
+      for (const pair of items) if (isScalar(pair.key) && typeof pair.key.value === 'string' && pair.key.value.toLowerCase() === wanted) return pair;
+      return undefined;
+    }
+    let index = foldedIndexes.get(this.map);
+    if (!index) {
+      index = new Map();
+      for (const pair of items) {
+        if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+        const folded = pair.key.value.toLowerCase();
+        if (!index.has(folded)) index.set(folded, pair);
+      }
+      foldedIndexes.set(this.map, index);
+    }
+    return index.get(wanted);
+  }
 }
 
 export function mapView(map: TreeMap): MapView {
   return new MapView(map);
 }
 
-export type PartnerRefKind = 'owner' | 'attendee' | 'milestone-owner' | 'barrier-owner';
+interface PartnerRefSource {
+  kind: string;
+  /** How messages name one such reference: "This attendee". */
+  label: string;
+  scalars(model: CharterModel): (TreeScalar | undefined)[];
+}
+
+/**
+ * Every place a partner is referred to by id, in one list: the rules, hovers and navigation
+ * read references from here, so a new kind of reference is one more line.
+ */
+export const PARTNER_REF_SOURCES = [
+  { kind: 'owner', label: 'The owner', scalars: (m) => [m.root?.scalar('owner')] },
+  { kind: 'attendee', label: 'This attendee', scalars: (m) => [m.huddle, m.briefing].flatMap((meeting) => meeting?.scalarItems('attendees') ?? []) },
+  { kind: 'milestone-owner', label: 'This milestone owner', scalars: (m) => m.milestones.map((milestone) => milestone.scalar('owner')) },
+  { kind: 'barrier-owner', label: 'This barrier owner', scalars: (m) => m.barriers.map((barrier) => barrier.scalar('owner')) },
+  { kind: 'action-owner', label: 'This action owner', scalars: (m) => m.actions.map((action) => action.scalar('owner')) },
+] as const satisfies readonly PartnerRefSource[];
+
+export type PartnerRefKind = (typeof PARTNER_REF_SOURCES)[number]['kind'];
 
 export interface PartnerRef {
   id: string;
@@ -171,6 +220,7 @@ export type ProseField =
   | 'partners.commitment'
   | 'milestones.title'
   | 'barriers.text'
+  | 'actions.text'
   | 'meeting.format';
 
 export interface CharterModel {
@@ -186,6 +236,8 @@ export interface CharterModel {
   timeline: MapView | undefined;
   milestones: MapView[];
   barriers: MapView[];
+  /** `actions[]` (format 1.1). */
+  actions: MapView[];
   review: MapView | undefined;
   /** Partner definitions by id (the first one wins; duplicates are a finding). */
   partnerIds: Map<string, IdEntry>;
@@ -223,6 +275,7 @@ export function buildModel(parsed: ParsedCharter): CharterModel {
     timeline,
     milestones: timeline?.mapItems('milestones') ?? [],
     barriers: root?.mapItems('barriers') ?? [],
+    actions: root?.mapItems('actions') ?? [],
     review: root?.child('review'),
     partnerIds: new Map(),
     partnerRefs: [],
@@ -249,12 +302,7 @@ function collectPartnerRefs(model: CharterModel): void {
       refs.push({ id: String(scalar.value), span, kind });
     }
   };
-  add(model.root?.scalar('owner'), 'owner');
-  for (const meeting of [model.huddle, model.briefing]) {
-    for (const attendee of meeting?.scalarItems('attendees') ?? []) add(attendee, 'attendee');
-  }
-  for (const milestone of model.milestones) add(milestone.scalar('owner'), 'milestone-owner');
-  for (const barrier of model.barriers) add(barrier.scalar('owner'), 'barrier-owner');
+  for (const source of PARTNER_REF_SOURCES) for (const scalar of source.scalars(model)) add(scalar, source.kind);
   refs.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -278,6 +326,7 @@ function proseFieldsOf(model: CharterModel): Map<TreeNode, ProseField> {
   }
   for (const milestone of model.milestones) mark(milestone.get('title')?.value, 'milestones.title');
   for (const barrier of model.barriers) mark(barrier.get('text')?.value, 'barriers.text');
+  for (const action of model.actions) mark(action.get('text')?.value, 'actions.text');
   for (const meeting of [model.huddle, model.briefing]) mark(meeting?.get('format')?.value, 'meeting.format');
   return fields;
 }

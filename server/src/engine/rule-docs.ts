@@ -1,5 +1,6 @@
 // docs/rules.md is generated from the rule metadata, so docs cannot drift from the code.
 import { RULES } from './rules';
+import { renderAcceptedForms } from './values/docs';
 
 export const RULES_DOC_PATH = 'docs/rules.md';
 
@@ -53,6 +54,7 @@ export function renderRulesDoc(): string {
       '',
     );
   }
+  out.push(...renderAcceptedForms());
   return out.join('\n');
 }
 

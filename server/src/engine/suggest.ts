@@ -27,6 +27,8 @@ export function closeMatches(typed: string, candidates: Iterable<string>): strin
   const limit = closeEnough(lower);
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
+    // Lengths further apart than the limit cannot be close: skip the quadratic comparison.
+    if (Math.abs(candidate.length - lower.length) > limit) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance <= limit) scored.push({ candidate, distance });
   }
@@ -41,4 +43,29 @@ export function uniqueSuggestion(typed: string, candidates: Iterable<string>): s
   if (matches.length === 1) return matches[0];
   const best = editDistance(lower, matches[0].toLowerCase());
   return editDistance(lower, matches[1].toLowerCase()) === best ? undefined : matches[0];
+}
+
+/**
+ * The meaning of the phrase closest to `typed`, when every phrase at that distance means the
+ * same thing ("finsihed" and "finshed" are both closest to words for `done`). Undefined when
+ * nothing is close or the closest phrases mean different things.
+ */
+export function closestMeaning<T>(typed: string, phrases: ReadonlyMap<string, T>, sameMeaning: (a: T, b: T) => boolean): T | undefined {
+  const lower = typed.toLowerCase();
+  const limit = closeEnough(lower);
+  let best = limit + 1;
+  let meanings: T[] = [];
+  for (const [phrase, meaning] of phrases) {
+    // Short words are too easily close to anything ("red" is one edit from "rej").
+    if (phrase.length <= 3 || Math.abs(phrase.length - lower.length) > limit) continue;
+    const distance = editDistance(lower, phrase);
+    if (distance > best) continue;
+    if (distance < best) {
+      best = distance;
+      meanings = [];
+    }
+    meanings.push(meaning);
+  }
+  if (best > limit || meanings.length === 0) return undefined;
+  return meanings.every((m) => sameMeaning(m, meanings[0])) ? meanings[0] : undefined;
 }

@@ -86,6 +86,43 @@ describe('Quick fixes', () => {
     await document.save();
   });
 
+  it('the light bulb offers "Fix all auto-fixable problems" on a problem with a safe fix, and it fixes them', async () => {
+    const clean = (await vscode.workspace.fs.readFile(fixtureUri('clean.charter.yaml'))).toString();
+    // A misspelled partner id has one reading, so its fix is safe (the spec's Fixes section).
+    const uri = await writeFixture('fix-all.charter.yaml', clean.replace(/^owner: ops$/m, 'owner: opps').replace('owner: ops, status: on-track', 'owner: opps, status: on-track'));
+    const { document } = await openCharter(uri);
+    const diags = await waitForDiagnostics(uri, (ds) => ds.filter((d) => ruleOf(d) === 'unknown-partner').length === 2, 20_000, 'two unknown-partner');
+    const actions = await quickFixesAt(uri, diags.find((d) => ruleOf(d) === 'unknown-partner')!);
+    const fixAll = actions.find((a) => a.title === 'Fix all auto-fixable problems');
+    assert.ok(fixAll, `no Fix all in the light bulb; got: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.strictEqual(fixAll.kind?.value, vscode.CodeActionKind.QuickFix.value, 'Fix all should be in the quick fix menu');
+    const gone = waitForDiagnostics(uri, (ds) => !ds.some((d) => ruleOf(d) === 'unknown-partner'), 20_000, 'unknown-partner to go away', {
+      checkNow: false,
+    });
+    await apply(fixAll);
+    assert.doesNotMatch(document.getText(), /opps/, 'both misspellings should be fixed');
+    await gone;
+    await document.save();
+  });
+
+  it('no Fix all where no problem has a safe fix', async () => {
+    const uri = fixtureUri('quickfix.charter.yaml');
+    await openCharter(uri);
+    const diags = await waitForDiagnostics(uri, (ds) => ds.some((d) => ruleOf(d) === 'huddle-long'), 20_000, 'huddle-long');
+    const actions = await quickFixesAt(uri, diags.find((d) => ruleOf(d) === 'huddle-long')!);
+    assert.ok(!actions.some((a) => /fix all/i.test(a.title)), `got: ${JSON.stringify(actions.map((a) => a.title))}`);
+  });
+
+  it('a finding about the whole file (line 1) offers to disable its rule for the file, not for the line', async () => {
+    const uri = fixtureUri('problems.charter.yaml');
+    await openCharter(uri);
+    const diags = await waitForDiagnostics(uri, (ds) => ds.some((d) => ruleOf(d) === 'owner-missing'), 20_000, 'owner-missing');
+    const actions = await quickFixesAt(uri, diags.find((d) => ruleOf(d) === 'owner-missing')!);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Disable owner-missing for this file'), `got: ${JSON.stringify(titles)}`);
+    assert.ok(!titles.some((t) => /for this line/.test(t)), `got: ${JSON.stringify(titles)}`);
+  });
+
   it('"allow this term" adds it to jargon.allow in .charterrc.yaml', async () => {
     // Its own folder and config file, so the other tests keep seeing `fidelity` as jargon.
     await writeFixture('allow-term/.charterrc.yaml', 'today: 2026-11-26\n');

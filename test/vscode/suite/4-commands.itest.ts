@@ -30,6 +30,22 @@ const COMMANDS = [
 ];
 
 const CLEAN_TITLE = 'Measurement-based care in outpatient mental health';
+const NEW_CHARTER_ANSWERS = { title: 'Opioid safety follow-up calls', clinicalName: 'Pharmacy Operations', researchName: 'Opioid Safety QUERI' };
+
+/** The tab of an untitled agenda's Markdown source. */
+function sourceTabOf(doc: vscode.TextDocument): vscode.Tab | undefined {
+  return allTabs().find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString());
+}
+
+function isMarkdownPreview(tab: vscode.Tab | undefined): boolean {
+  return tab?.input instanceof vscode.TabInputWebview && /markdown\.preview$/.test(tab.input.viewType);
+}
+
+function describeTabs(): string {
+  return vscode.window.tabGroups.all
+    .map((g) => `  group ${g.viewColumn}: ${g.tabs.map((t) => `${t === g.activeTab ? '*' : ''}${t.label}`).join(' | ')}`)
+    .join('\n');
+}
 
 function webviewTabs(): vscode.Tab[] {
   return allTabs().filter((t) => t.input instanceof vscode.TabInputWebview);
@@ -51,19 +67,35 @@ describe('Commands', () => {
     for (const c of COMMANDS) assert.ok(contributed.some((x) => x.command === c), `${c} is not in contributes.commands`);
   });
 
-  it('Generate Huddle Agenda opens an untitled Markdown document', async () => {
+  it('Generate Huddle Agenda opens the agenda rendered beside the charter, its untitled Markdown source a tab behind it', async () => {
     const uri = fixtureUri('clean.charter.yaml');
-    await openCharter(uri);
+    const charter = await openCharter(uri, vscode.ViewColumn.One);
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateHuddleAgenda', uri, '2026-12-01');
     assert.ok(doc && typeof doc.getText === 'function', 'the command should return the agenda TextDocument');
     assert.strictEqual(doc.languageId, 'markdown');
     assert.ok(doc.isUntitled, 'the agenda should be an untitled document');
     assert.ok(doc.getText().startsWith(`# Huddle — ${CLEAN_TITLE}`), `agenda starts with: ${JSON.stringify(doc.getText().slice(0, 120))}`);
     assert.match(doc.getText(), /Tue 1 Dec 2026/, 'the agenda should be for the requested date');
-    assert.ok(
-      vscode.window.visibleTextEditors.some((e) => e.document === doc),
-      'the agenda should be shown in an editor',
-    );
+    const source = sourceTabOf(doc);
+    assert.ok(source, `the agenda's source should have a tab; tabs:\n${describeTabs()}`);
+    assert.strictEqual(allTabs().filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString()).length, 1, `one tab for the source; tabs:\n${describeTabs()}`);
+    assert.strictEqual(source.group.viewColumn, (charter.viewColumn ?? 0) + 1, `the agenda should be in the group beside the charter; tabs:\n${describeTabs()}`);
+    assert.ok(isMarkdownPreview(source.group.activeTab), `a Markdown preview should be in front of the source; tabs:\n${describeTabs()}`);
+    assert.strictEqual(vscode.window.tabGroups.activeTabGroup.viewColumn, source.group.viewColumn, 'the agenda group should have the focus');
+  });
+
+  it('agendas reuse the group beside the charter, wherever the focus is', async () => {
+    const uri = fixtureUri('clean.charter.yaml');
+    await openCharter(uri, vscode.ViewColumn.One);
+    const first = await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateHuddleAgenda', uri, '2026-12-08');
+    const groups = vscode.window.tabGroups.all.length;
+    // The focus is on the first agenda's preview now, not on the charter.
+    const more = [
+      await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateBriefingAgenda', uri, '2027-01-07'),
+      await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateHuddleAgenda', undefined, '2026-12-15'),
+    ];
+    assert.strictEqual(vscode.window.tabGroups.all.length, groups, `no new editor group; tabs:\n${describeTabs()}`);
+    for (const doc of [first, ...more]) assert.strictEqual(sourceTabOf(doc)?.group.viewColumn, vscode.ViewColumn.Two, `${doc.uri.toString()}; tabs:\n${describeTabs()}`);
   });
 
   it('Save next to charter writes agendas/<date>-huddle.md and never overwrites without asking', async () => {
@@ -72,10 +104,16 @@ describe('Commands', () => {
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateBriefingAgenda', uri, '2027-03-04');
     assert.ok(doc, 'no agenda document');
     const target = vscode.Uri.joinPath(uri, '..', 'agendas', '2027-03-04-briefing.md');
-    const saved = await vscode.commands.executeCommand<vscode.Uri>('partnershipCharter.saveAgendaNextToCharter', doc, { overwrite: false });
+    // Without an argument it saves the agenda in front: its preview is the active tab.
+    assert.ok(isMarkdownPreview(vscode.window.tabGroups.activeTabGroup.activeTab), `the preview should be in front; tabs:\n${describeTabs()}`);
+    const saved = await vscode.commands.executeCommand<vscode.Uri>('partnershipCharter.saveAgendaNextToCharter', undefined, { overwrite: false });
     assert.strictEqual(saved?.toString(), target.toString());
     const written = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
     assert.match(written, /^# Briefing/);
+    // The saved file takes the untitled agenda's place, rendered.
+    assert.ok(!sourceTabOf(doc), `the untitled agenda should be closed; tabs:\n${describeTabs()}`);
+    const savedTab = allTabs().find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === target.toString());
+    assert.ok(savedTab && isMarkdownPreview(savedTab.group.activeTab), `the saved agenda should show rendered; tabs:\n${describeTabs()}`);
     // A second agenda for the same date must not replace the saved file when overwrite is refused.
     await vscode.workspace.fs.writeFile(target, Buffer.from('kept by the user\n', 'utf8'));
     const again = await vscode.commands.executeCommand<vscode.TextDocument>('partnershipCharter.generateBriefingAgenda', uri, '2027-03-04');
@@ -83,6 +121,17 @@ describe('Commands', () => {
     assert.strictEqual(refused, undefined);
     assert.strictEqual(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'), 'kept by the user\n');
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..', 'agendas'), { recursive: true });
+  });
+
+  it('Generate Huddle Agenda on a charter without a huddle opens no agenda', async () => {
+    // The notification's "Add Huddle" button is clicked in the UI smoke test.
+    const text = (await vscode.workspace.fs.readFile(fixtureUri('clean.charter.yaml'))).toString().replace(/^ {2}huddle: .*\n/m, '');
+    const uri = await writeFixture('no-huddle.charter.yaml', text);
+    await openCharter(uri);
+    const before = allTabs().length;
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('partnershipCharter.generateHuddleAgenda', uri, '2026-12-01');
+    assert.strictEqual(doc, undefined);
+    assert.strictEqual(allTabs().length, before, `no tab should open; tabs:\n${describeTabs()}`);
   });
 
   it('Generate Huddle Agenda without a uri uses the active charter', async () => {
@@ -161,6 +210,43 @@ describe('Commands', () => {
     const diags = await settledDiagnostics(doc);
     const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepStrictEqual(errors.map(ruleOf), [], `a new charter must not start with errors:\n${describeDiagnostics(diags)}`);
+  });
+
+  it('New Charter gives the file exactly one .charter.yaml, whatever name the save dialog answers', async () => {
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'named-charters');
+    await vscode.workspace.fs.createDirectory(folder);
+    // What save dialogs answer: their filter's extension appended, or the name as typed.
+    const answers: [string, string][] = [
+      ['opioid-safety.charter.yaml.charter.yaml', 'opioid-safety.charter.yaml'],
+      ['typed-without-extension', 'typed-without-extension.charter.yaml'],
+      ['filter-added.yaml', 'filter-added.charter.yaml'],
+      ['just-charter.charter', 'just-charter.charter.yaml'],
+      ['short.charter.yml', 'short.charter.yml'],
+      ['short-twice.charter.yml.yaml', 'short-twice.charter.yml'],
+    ];
+    for (const [answered, expected] of answers) {
+      const created = await vscode.commands.executeCommand<vscode.Uri>('partnershipCharter.newCharter', {
+        ...NEW_CHARTER_ANSWERS,
+        fileUri: vscode.Uri.joinPath(folder, answered),
+        open: false,
+      });
+      assert.strictEqual(created?.path, vscode.Uri.joinPath(folder, expected).path, `the save dialog answered ${answered}`);
+    }
+    const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).sort();
+    assert.deepStrictEqual(names, answers.map(([, expected]) => expected).sort(), 'the files on disk');
+  });
+
+  it('New Charter never replaces an existing file without asking', async () => {
+    const existing = await writeFixture('kept.charter.yaml', 'kept by the user\n');
+    // The dialog confirmed "kept.yaml", which becomes kept.charter.yaml: that file was never confirmed.
+    const created = await vscode.commands.executeCommand<vscode.Uri>('partnershipCharter.newCharter', {
+      ...NEW_CHARTER_ANSWERS,
+      fileUri: vscode.Uri.joinPath(existing, '..', 'kept.yaml'),
+      overwrite: false,
+      open: false,
+    });
+    assert.strictEqual(created, undefined);
+    assert.strictEqual(Buffer.from(await vscode.workspace.fs.readFile(existing)).toString('utf8'), 'kept by the user\n');
   });
 
   it('Lint Workspace reports problems in charters that are not open', async () => {

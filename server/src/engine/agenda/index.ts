@@ -23,9 +23,14 @@ export {
   meetingMinutes,
   missingCadenceMessage,
   nextInSchedule,
+  nextHeldInSchedule,
   nextMeeting,
+  nextMeetingWithSkips,
   planMeeting,
   resolveSchedule,
+  skipNotice,
+  skipReason,
+  SKIP_REASON,
 } from './meeting-dates';
-export type { MeetingKind, MeetingSchedule, PlannedMeeting } from './meeting-dates';
+export type { HeldMeeting, MeetingKind, MeetingSchedule, PlannedMeeting, SkippedMeeting } from './meeting-dates';
 export { allocateBriefing, allocateMinutes, BRIEF_MINUTES } from './time-boxes';

@@ -1,7 +1,8 @@
 // Small Markdown helpers for agendas. Everything a user typed goes through
 // `escapeMarkdown`, so a title or barrier cannot add links, images, HTML or emphasis.
-import { BarrierData, CharterData, MeetingData, MilestoneData, PartnerData, STATUS_WORDS } from '../charter-data';
+import { ActionData, BarrierData, CharterData, MeetingData, MilestoneData, PartnerData, STATUS_WORDS } from '../charter-data';
 import { compareDates, daysBetween, formatLongDate } from '../dates';
+import { zoneCity } from '../time-zones';
 import { DateOnly } from '../types';
 
 /** One section of an agenda: a Markdown heading, its time box and its list items (Markdown). */
@@ -64,7 +65,9 @@ export function describeOpenFor(raised: DateOnly, date: DateOnly): string {
 export function renderSections(sections: readonly AgendaSection[]): string[] {
   const lines: string[] = [];
   sections.forEach((section, index) => {
-    lines.push(`## ${index + 1}. ${section.heading} (${section.minutes} min)`, '');
+    // A huddle shorter than its list of sections leaves some without a minute: those run if time allows.
+    const time = section.minutes > 0 ? `${section.minutes} min` : 'if time allows';
+    lines.push(`## ${index + 1}. ${section.heading} (${time})`, '');
     if (section.intro) lines.push(section.intro, '');
     if (section.items.length === 0) {
       if (section.empty) lines.push(section.empty, '');
@@ -99,15 +102,21 @@ export function findPartner(data: CharterData, id: string | undefined): PartnerD
   return id === undefined ? undefined : data.partners.find((p) => p.id === id);
 }
 
-/** Who owns something, for people: "Dana Ruiz (Office of Mental Health Operations)", or the id. */
+/**
+ * How the agenda calls a partner after the attendee list has introduced it: its lead
+ * ("Dana Ruiz"), else its name, else its id. Plain text, not escaped.
+ */
+export function shortName(partner: PartnerData): string {
+  const lead = partner.lead?.trim() ? partner.lead.trim() : undefined;
+  const name = partner.name?.trim() ? partner.name.trim() : undefined;
+  return lead ?? name ?? partner.id;
+}
+
+/** Who owns something, for people: "Dana Ruiz" (the office is named once, under attendees), or the id. */
 export function ownerLabel(data: CharterData, id: string | undefined): string {
   if (id === undefined || id.trim() === '') return 'no owner named';
   const partner = findPartner(data, id);
-  if (!partner) return escapeMarkdown(id);
-  const name = partner.name?.trim() ? partner.name : undefined;
-  const lead = partner.lead?.trim() ? partner.lead : undefined;
-  if (lead && name) return `${escapeMarkdown(lead)} (${escapeMarkdown(name)})`;
-  return escapeMarkdown(lead ?? name ?? partner.id);
+  return escapeMarkdown(partner ? shortName(partner) : id);
 }
 
 /** A partner's display name: its organisation name, else its id. */
@@ -134,9 +143,10 @@ export function attendeeItem(data: CharterData, id: string): string {
   return text;
 }
 
-/** "Tue 1 Dec 2026 at 08:30 · 15 minutes" */
+/** "Tue 1 Dec 2026 at 08:30 · 15 minutes", or "... at 08:30 New York time · ..." with a `cadence.timezone`. */
 export function meetingLine(date: DateOnly, meeting: MeetingData, minutes: number): string {
-  const time = meeting.time?.trim() ? ` at ${escapeMarkdown(meeting.time)}` : '';
+  const zone = meeting.timezone ? ` ${escapeMarkdown(zoneCity(meeting.timezone))} time` : '';
+  const time = meeting.time?.trim() ? ` at ${escapeMarkdown(meeting.time)}${zone}` : '';
   return `${formatLongDate(date)}${time} · ${plural(minutes, 'minute')}`;
 }
 
@@ -194,8 +204,49 @@ export function barrierItem(
   return `${barrierTitle(barrier)}${owner} — ${open}${watching}`;
 }
 
+/** Open actions (an action without a status is open). */
+export function isOpenAction(action: ActionData): boolean {
+  return action.status === 'open';
+}
+
+export function isActionOverdue(action: ActionData, date: DateOnly): boolean {
+  return isOpenAction(action) && action.due !== undefined && compareDates(action.due, date) < 0;
+}
+
+/** Overdue actions first (oldest due first), then the others by due date, undated last. */
+export function actionsForFollowUp(data: CharterData, date: DateOnly): ActionData[] {
+  const open = data.actions.filter(isOpenAction);
+  const overdue = open.filter((a) => isActionOverdue(a, date)).sort(byDue);
+  const rest = open.filter((a) => !isActionOverdue(a, date)).sort(byDue);
+  return [...overdue, ...rest];
+}
+
+/**
+ * The hidden marker that lets `charter record` find the action a ticked line stands for:
+ * its id, or its position in the charter's list when it has none.
+ */
+export function actionMarker(action: ActionData): string {
+  return `<!-- action: ${action.id !== undefined && /^[a-z][a-z0-9-]*$/.test(action.id) ? action.id : `#${action.index + 1}`} -->`;
+}
+
+/** "**Send the draft** — Dana Ruiz — due Fri 20 Nov 2026 (overdue by 6 days)". */
+export function actionItem(data: CharterData, action: ActionData, date: DateOnly): string {
+  const text = strong(action.text?.trim() ? action.text : action.id ?? 'Unnamed action');
+  let due = action.due ? `due ${formatLongDate(action.due)}` : 'no due date';
+  if (action.due && isActionOverdue(action, date)) due += ` (overdue by ${describeDuration(daysBetween(action.due, date))})`;
+  else if (action.due && compareDates(action.due, date) === 0) due += ' (the meeting day)';
+  return `${text} — ${ownerLabel(data, action.owner)} — ${due}`;
+}
+
+/** "moved 2 times: Tue 31 Mar 2026 → Thu 30 Apr 2026 → Tue 30 Jun 2026", from `was` and `due`. */
+export function slipHistory(milestone: MilestoneData): string | undefined {
+  if (milestone.was.length === 0) return undefined;
+  const dates = [...milestone.was, ...(milestone.due ? [milestone.due] : [])].map(formatLongDate);
+  return `moved ${milestone.was.length === 1 ? 'once' : `${milestone.was.length} times`}: ${dates.join(' → ')}`;
+}
+
 /** Milestones by due date (undated last), keeping charter order on ties. */
-export function byDue(a: MilestoneData, b: MilestoneData): number {
+export function byDue(a: { due?: DateOnly }, b: { due?: DateOnly }): number {
   if (a.due && b.due) return compareDates(a.due, b.due);
   return a.due ? -1 : b.due ? 1 : 0;
 }
@@ -210,4 +261,22 @@ export function byRaised(a: BarrierData, b: BarrierData): number {
 export function titleLine(kind: string, data: CharterData): string {
   const title = data.title?.trim() ? escapeMarkdown(data.title) : 'Untitled charter';
   return `# ${kind} — ${title}`;
+}
+
+/**
+ * The attendee list, where each office is named once: every attendee with its office and side,
+ * then the partners the agenda names as owners who are not attending.
+ */
+export function attendeeLines(data: CharterData, attendees: readonly string[], ownerIds: Iterable<string | undefined>): string[] {
+  const lines = attendees.length === 0 ? ['No attendees listed.'] : attendees.map((id) => `- ${attendeeItem(data, id)}`);
+  const absent = [...new Set(ownerIds)].filter((id): id is string => id !== undefined && !attendees.includes(id) && findPartner(data, id) !== undefined);
+  if (absent.length > 0) {
+    lines.push('', `Also named below, not attending: ${absent.map((id) => attendeeItem(data, id)).join('; ')}.`);
+  }
+  return lines;
+}
+
+/** The lines under the meeting line that say which meetings are skipped and why. */
+export function skipLines(kind: string, skipped: readonly { date: DateOnly; reason: string }[]): string[] {
+  return skipped.map((s) => `No ${kind} on ${formatLongDate(s.date)}: ${escapeMarkdown(s.reason)}.`);
 }

@@ -9,8 +9,13 @@
 //   month (clamped: a series anchored on Jan 31 meets Feb 28, then Mar 31), or, with a `day`,
 //   on the first such weekday of each meeting month, counting months from the anchor month.
 // All look-ups jump by whole periods, so they cost the same for any distance.
-import { addDays, addMonths, compareDates, daysBetween, Frequency, parseFrequency, weekdayIndex, WEEKDAYS } from '../dates';
+//
+// A series date is *held* unless it is skipped: listed under the meeting's `skip`, or (with
+// `cadence.holidays: us-federal`, the default) a US federal holiday on its observed date. The
+// look-ups that answer "when is the next meeting" return held dates and say which were skipped.
+import { addDays, addMonths, compareDates, daysBetween, formatLongDate, Frequency, parseFrequency, weekdayIndex, WEEKDAYS } from '../dates';
 import { CharterData, MeetingData } from '../charter-data';
+import { federalHolidayOn } from '../holidays';
 import { DateOnly } from '../types';
 
 /** The resolved rule behind a meeting series. */
@@ -93,24 +98,85 @@ export function nextInSchedule(schedule: MeetingSchedule, onOrAfter: DateOnly): 
   return addDays(first, Math.ceil(gap / period) * period);
 }
 
+// ---- Skipped meetings ------------------------------------------------------------
+
+/** A series date on which the meeting does not happen, and why ("New Year's Day"). */
+export interface SkippedMeeting {
+  date: DateOnly;
+  reason: string;
+}
+
+/** The reason a `skip` date gives, in the words agendas and calendars use. */
+export const SKIP_REASON = 'skipped by agreement';
+
 /**
- * The next meeting on or after `onOrAfter`, or undefined when the cadence cannot be read
- * (see `resolveSchedule` for a message saying why). Without a timeline start the series
- * is counted from `onOrAfter` itself.
+ * Why the meeting does not happen on `date`: a federal holiday (unless `holidays: none`), or a
+ * `skip` date. Undefined when it does happen. A holiday's name wins over a `skip` on the same day.
  */
+export function skipReason(meeting: MeetingData, date: DateOnly): string | undefined {
+  if (meeting.holidays !== 'none') {
+    const holiday = federalHolidayOn(date);
+    if (holiday) return holiday.name;
+  }
+  return meeting.skip?.some((d) => compareDates(d, date) === 0) ? SKIP_REASON : undefined;
+}
+
+/** "No huddle on Thu 1 Jan 2026: New Year's Day." */
+export function skipNotice(kind: string, skipped: SkippedMeeting): string {
+  return `No ${kind} on ${formatLongDate(skipped.date)}: ${skipped.reason}.`;
+}
+
+/** How many skipped meetings in a row a look-up walks past before it gives up (a year of daily meetings). */
+export const MAX_SKIPPED_IN_A_ROW = 400;
+
+export interface HeldMeeting {
+  /** The first held meeting. */
+  date: DateOnly;
+  /** Series dates before it (on or after the date asked about) that are skipped, oldest first. */
+  skipped: SkippedMeeting[];
+}
+
+/** The first held meeting of the series on or after `onOrAfter`, or undefined when too many in a row are skipped. */
+export function nextHeldInSchedule(schedule: MeetingSchedule, meeting: MeetingData, onOrAfter: DateOnly): HeldMeeting | undefined {
+  const skipped: SkippedMeeting[] = [];
+  let date = nextInSchedule(schedule, onOrAfter);
+  for (let i = 0; i <= MAX_SKIPPED_IN_A_ROW; i++) {
+    const reason = skipReason(meeting, date);
+    if (reason === undefined) return { date, skipped };
+    skipped.push({ date, reason });
+    date = nextInSchedule(schedule, addDays(date, 1));
+  }
+  return undefined;
+}
+
+/**
+ * The next held meeting on or after `onOrAfter`, with the meetings skipped on the way, or
+ * undefined when the cadence cannot be read (see `resolveSchedule` for a message saying why).
+ * Without a timeline start the series is counted from `onOrAfter` itself.
+ */
+export function nextMeetingWithSkips(
+  meeting: MeetingData,
+  timelineStart: DateOnly | undefined,
+  onOrAfter: DateOnly,
+  defaultEvery?: string,
+): HeldMeeting | undefined {
+  const resolved = resolveSchedule(meeting, timelineStart, onOrAfter, defaultEvery);
+  return resolved.ok ? nextHeldInSchedule(resolved.schedule, meeting, onOrAfter) : undefined;
+}
+
+/** The next held meeting on or after `onOrAfter` (holidays and `skip` dates passed over); see `nextMeetingWithSkips`. */
 export function nextMeeting(
   meeting: MeetingData,
   timelineStart: DateOnly | undefined,
   onOrAfter: DateOnly,
   defaultEvery?: string,
 ): DateOnly | undefined {
-  const resolved = resolveSchedule(meeting, timelineStart, onOrAfter, defaultEvery);
-  return resolved.ok ? nextInSchedule(resolved.schedule, onOrAfter) : undefined;
+  return nextMeetingWithSkips(meeting, timelineStart, onOrAfter, defaultEvery)?.date;
 }
 
 /**
- * The meeting after the one on or after `date`: the first series date strictly after `date`.
- * Without a timeline start the series is counted from `date`, so the answer is one period later.
+ * The held meeting after the one on or after `date`: the first held series date strictly after
+ * `date`. Without a timeline start the series is counted from `date`, so the answer is one period later.
  */
 export function meetingAfter(
   meeting: MeetingData,
@@ -121,9 +187,9 @@ export function meetingAfter(
   const resolved = resolveSchedule(meeting, timelineStart, date, defaultEvery);
   if (!resolved.ok) return undefined;
   const schedule = resolved.schedule;
-  const next = nextInSchedule(schedule, date);
-  if (compareDates(next, date) > 0) return next;
-  return nextInSchedule(schedule, addDays(date, 1));
+  const first = nextInSchedule(schedule, date);
+  const from = compareDates(first, date) > 0 ? first : nextInSchedule(schedule, addDays(date, 1));
+  return nextHeldInSchedule(schedule, meeting, from)?.date;
 }
 
 
@@ -144,9 +210,15 @@ export interface PlannedMeeting {
   schedule: MeetingSchedule;
   /** The meeting the agenda is for. */
   date: DateOnly;
-  /** The meeting after it. */
+  /** The held meeting after it. */
   next: DateOnly;
   minutes: number;
+  /** Meetings skipped between today and `date` (none when the date was asked for). */
+  skippedBefore: SkippedMeeting[];
+  /** Meetings skipped between `date` and `next`. */
+  skippedAfter: SkippedMeeting[];
+  /** When the date asked for is itself skipped (a holiday or a `skip` date): why. */
+  dateSkipReason?: string;
 }
 
 export type PlanResult = ({ ok: true } & PlannedMeeting) | { ok: false; error: string };
@@ -196,8 +268,25 @@ export function planMeeting(
   const resolved = resolveSchedule(meeting, data.timeline.start, from, DEFAULT_EVERY[kind]);
   if (!resolved.ok) return { ok: false, error: `The ${kind} cadence cannot be read: ${resolved.error}.` };
   const schedule = resolved.schedule;
-  const date = options.date ?? nextInSchedule(schedule, options.today);
-  const after = nextInSchedule(schedule, date);
-  const next = compareDates(after, date) > 0 ? after : nextInSchedule(schedule, addDays(date, 1));
-  return { ok: true, kind, meeting, schedule, date, next, minutes: meetingMinutes(kind, meeting) };
+  const held = options.date ? { date: options.date, skipped: [] } : nextHeldInSchedule(schedule, meeting, options.today);
+  if (!held) return { ok: false, error: tooManySkipped(kind) };
+  const date = held.date;
+  const after = nextHeldInSchedule(schedule, meeting, addDays(date, 1));
+  if (!after) return { ok: false, error: tooManySkipped(kind) };
+  return {
+    ok: true,
+    kind,
+    meeting,
+    schedule,
+    date,
+    next: after.date,
+    minutes: meetingMinutes(kind, meeting),
+    skippedBefore: held.skipped,
+    skippedAfter: after.skipped,
+    dateSkipReason: options.date ? skipReason(meeting, options.date) : undefined,
+  };
+}
+
+function tooManySkipped(kind: MeetingKind): string {
+  return `More than ${MAX_SKIPPED_IN_A_ROW} ${kind} dates in a row are skipped (holidays and \`skip\` dates), so there is no ${kind} to plan. Check the ${kind}'s \`skip\` list.`;
 }

@@ -4,7 +4,7 @@ import { Rule } from './rule';
 export const duplicateId: Rule = {
   id: 'duplicate-id',
   defaultSeverity: 'error',
-  description: 'Two partners, goals, milestones or barriers share an id.',
+  description: 'Two partners, goals, milestones, barriers or actions share an id.',
   docs: {
     why: 'Ids are how the charter refers to things (owners, attendees); two with the same id make every reference ambiguous.',
     bad: 'timeline:\n  milestones:\n    - {id: pilot, title: Pilot at three clinics}\n    - {id: pilot, title: Pilot at five clinics}',
@@ -17,6 +17,7 @@ export const duplicateId: Rule = {
       ['goal', model.goals],
       ['milestone', model.milestones],
       ['barrier', model.barriers],
+      ['action', model.actions],
     ];
     for (const [kind, items] of groups) {
       const seen = new Set<string>();

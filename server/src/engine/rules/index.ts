@@ -1,4 +1,6 @@
 // The rule registry, in the spec's order. Docs, SARIF and editor settings are generated from it.
+import { actionOverdue } from './action-overdue';
+import { actionUnowned } from './action-unowned';
 import { barriersMissing } from './barriers-missing';
 import { briefingInfrequent } from './briefing-infrequent';
 import { briefingMissing } from './briefing-missing';
@@ -10,6 +12,7 @@ import { huddleInfrequent } from './huddle-infrequent';
 import { huddleLong } from './huddle-long';
 import { jargon } from './jargon';
 import { milestoneOverdue } from './milestone-overdue';
+import { milestoneSlipped } from './milestone-slipped';
 import { milestoneUndated } from './milestone-undated';
 import { milestoneUnowned } from './milestone-unowned';
 import { ownerMissing } from './owner-missing';
@@ -19,13 +22,27 @@ import { reviewOverdue } from './review-overdue';
 import { Rule } from './rule';
 import { schema } from './schema';
 import { strengthsMissing } from './strengths-missing';
+import { checkCadenceTimeZone } from './time-zone';
 import { timelineMissing } from './timeline-missing';
 import { unknownPartner } from './unknown-partner';
 import { yamlSyntax } from './yaml-syntax';
 
+/** The `schema` rule, plus the value check JSON Schema cannot express: time zone names (format 1.1). */
+const schemaWithTimeZone: Rule = {
+  ...schema,
+  docs: {
+    ...schema.docs,
+    fix: `${schema.docs.fix} A time zone written the way people say it (\`Eastern\`, \`EST\`, \`Pacific time\`) or in another letter case has one reading, and \`--fix\` writes the IANA name; \`MST\` (Denver or Phoenix) and a misspelled city are quick fixes only.`,
+  },
+  check(context) {
+    schema.check(context);
+    checkCadenceTimeZone(context);
+  },
+};
+
 export const RULES: readonly Rule[] = [
   yamlSyntax,
-  schema,
+  schemaWithTimeZone,
   duplicateId,
   unknownPartner,
   ownerMissing,
@@ -41,6 +58,9 @@ export const RULES: readonly Rule[] = [
   milestoneUndated,
   milestoneUnowned,
   milestoneOverdue,
+  milestoneSlipped,
+  actionUnowned,
+  actionOverdue,
   goalUnmeasured,
   barriersMissing,
   reviewMissing,

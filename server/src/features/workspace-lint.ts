@@ -3,29 +3,16 @@
 // the way `charter lint` finds them (same pattern, node_modules and .git skipped).
 import * as fs from 'node:fs';
 import fg from 'fast-glob';
-import { CancellationToken, RequestType, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { CancellationToken, RequestType, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Severity } from './engine/types';
+import { Severity } from '../engine/types';
 import { DiagnosticsPublisher } from './diagnostics';
-import { CharterState, DocumentStore, LANGUAGE_ID, pathToUri } from './documents';
+import { CharterState, DocumentStore, pathToUri } from '../documents';
+import { CHARTER_GLOB, LANGUAGE_ID, LintWorkspaceParams, LintWorkspaceResult, REQUESTS } from '../protocol';
 
-export const CHARTER_GLOB = '**/*.charter.{yaml,yml}';
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
-export type LintWorkspaceParams = WorkDoneProgressParams;
-
-export interface LintWorkspaceFile {
-  uri: string;
-  findings: Record<Severity, number>;
-}
-
-export interface LintWorkspaceResult {
-  files: LintWorkspaceFile[];
-  /** True when the client cancelled before every file was linted. */
-  cancelled?: boolean;
-}
-
-export const LintWorkspaceRequest = new RequestType<LintWorkspaceParams, LintWorkspaceResult, void>('charter/lintWorkspace');
+export const LintWorkspaceRequest = new RequestType<LintWorkspaceParams, LintWorkspaceResult, void>(REQUESTS.lintWorkspace);
 
 /** Every charter below the folders, sorted, without duplicates (the CLI's walk). */
 export async function findCharters(folders: readonly string[]): Promise<string[]> {

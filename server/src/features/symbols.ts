@@ -1,9 +1,9 @@
 // The outline (partners, goals, cadence, milestones, barriers) and folding ranges.
-import { isMap, isSeq, TreeNode, TreePair } from './engine/tree';
+import { isMap, isSeq, TreeNode, TreePair } from '../engine/tree';
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
-import { MapView, nodeSpan, PairInfo } from './engine/model';
-import { Span } from './engine/types';
-import { CharterState } from './documents';
+import { MapView, nodeSpan, PairInfo } from '../engine/model';
+import { Span } from '../engine/types';
+import { CharterState } from '../documents';
 
 function pairSpan(info: PairInfo): Span {
   const valueEnd = Math.max(info.valueSpan.end, info.keySpan.end);
@@ -56,6 +56,14 @@ export function documentSymbols(state: CharterState): DocumentSymbol[] {
       'barriers',
       SymbolKind.Array,
       model.barriers.map((b) => entrySymbol(state, b, b.string('text'), SymbolKind.Object, b.string('status'))),
+    ),
+  );
+  out.push(
+    group(
+      state,
+      'actions',
+      SymbolKind.Array,
+      model.actions.map((a) => entrySymbol(state, a, a.string('text'), SymbolKind.Event, [a.string('status') ?? 'open', a.string('due')].filter(Boolean).join(' · '))),
     ),
   );
   out.push(group(state, 'review', SymbolKind.Namespace, [], model.review?.string('every')));

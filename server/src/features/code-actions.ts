@@ -15,13 +15,13 @@ import {
   TextEdit as LspTextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME } from './engine/config';
-import { chooseSafeFixes } from './engine/edits';
-import { Finding } from './engine/types';
-import { allowTermEdit, newConfigText } from './config-edit';
+import { CONFIG_FILE_NAME } from '../engine/config';
+import { chooseSafeFixes } from '../engine/edits';
+import { Finding } from '../engine/types';
+import { allowTermEdit, newConfigText } from '../engine/config-edit';
 import { DiagnosticData, DIAGNOSTIC_SOURCE, FixPayload, toFixPayload } from './diagnostics';
-import { CharterState, DocumentStore, LintResult, pathToUri, uriToPath } from './documents';
-import { insideMultilineScalar } from './yaml-cursor';
+import { CharterState, DocumentStore, LintResult, pathToUri, uriToPath } from '../documents';
+import { insideMultilineScalar } from '../engine/yaml-cursor';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.partnership-charter`;
 /** The same words ESLint's extension uses, in the quick-fix menu and for the fix-all source action. */
@@ -161,7 +161,7 @@ const NEXT_LINE_DIRECTIVE = /^(\s*)#\s*charter-disable-next-line(\s+[^#]*)?$/;
 function disableLineAction(state: CharterState, diagnostic: Diagnostic, rule: string, caps: EditCapabilities): CodeAction | undefined {
   const start = state.offsetAt(diagnostic.range.start);
   // A comment line inside a block scalar would become part of the text.
-  if (insideMultilineScalar(state, start)) return undefined;
+  if (insideMultilineScalar(state.parsed, start)) return undefined;
   const lines = state.parsed.lines;
   const line = lines.positionAt(start).line;
   const previous = line > 0 ? lines.lineText(line - 1) : undefined;

@@ -8,10 +8,10 @@ import {
   DocumentDiagnosticReportKind,
   Range,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME } from './engine/config';
-import { Finding, Fix, Severity } from './engine/types';
-import { CharterState, DocumentStore, isConfigUri, LintResult, pathToUri } from './documents';
-import { RULES_DOC_URL } from './engine/rule-docs';
+import { CONFIG_FILE_NAME } from '../engine/config';
+import { Finding, Fix, Severity } from '../engine/types';
+import { CharterState, DocumentStore, isConfigUri, LintResult, pathToUri } from '../documents';
+import { RULES_DOC_URL } from '../engine/rule-docs';
 
 export const DIAGNOSTIC_SOURCE = 'charter';
 

@@ -1,45 +1,35 @@
-// Custom requests for the VS Code client (and any editor that wants them):
+// Custom requests for the VS Code client (and any editor that wants them); their names and
+// types are in ../protocol.ts, which the client shares:
 //   charter/agenda  {uri, kind?, date?} -> {markdown, date}
 //   charter/summary {uri}               -> the engine's CharterSummary (what the preview renders)
-import { LSPErrorCodes, RequestType, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { AGENDA_KINDS, AgendaKind, buildAgenda } from './engine/agenda';
-import { toCharterData } from './engine/charter-data';
-import { formatDate, parseDate } from './engine/dates';
-import { firstSyntaxProblem } from './engine/parse';
-import { buildSummary, CharterSummary } from './engine/summary';
-import { CharterState, DocumentStore, LintResult } from './documents';
+//   charter/calendar {uri}              -> {ics, summary}: the iCalendar text `charter calendar` writes
+//   charter/record {uri, agendaText, dryRun?} -> {edits, changes, unchanged, problems, date}
+import { LSPErrorCodes, RequestType, ResponseError, TextEdit } from 'vscode-languageserver/node';
+import { buildCalendar } from '../engine/calendar';
+import { planRecord } from '../engine/record';
+import { AGENDA_KINDS, AgendaKind, buildAgenda } from '../engine/agenda';
+import { toCharterData } from '../engine/charter-data';
+import { formatDate, parseDate } from '../engine/dates';
+import { firstSyntaxProblem } from '../engine/parse';
+import { buildSummary } from '../engine/summary';
+import {
+  AgendaParams,
+  AgendaResponse,
+  CalendarParams,
+  CalendarResponse,
+  MissingMeetingData,
+  RecordParams,
+  RecordResponse,
+  REQUESTS,
+  SummaryParams,
+  SummaryResponse,
+} from '../protocol';
+import { CharterState, DocumentStore, LintResult } from '../documents';
 
-export interface AgendaParams {
-  uri: string;
-  kind?: AgendaKind;
-  /** YYYY-MM-DD; without it, the next meeting on or after today. */
-  date?: string;
-}
-
-/**
- * `data` of the error for a charter without that meeting: the fix that adds it (the same quick
- * fix as `cadence-missing` or `briefing-missing`), so an editor can offer "Add huddle".
- */
-export interface MissingMeetingData {
-  rule: 'cadence-missing' | 'briefing-missing';
-  fix: { title: string; edit: WorkspaceEdit };
-}
-
-export interface AgendaResponse {
-  markdown: string;
-  /** The meeting date, YYYY-MM-DD. */
-  date: string;
-}
-
-export interface SummaryParams {
-  uri: string;
-}
-
-/** The engine's CharterSummary: what the preview panel and `charter summary --html` render. */
-export type SummaryResponse = CharterSummary;
-
-export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, unknown>('charter/agenda');
-export const SummaryRequest = new RequestType<SummaryParams, SummaryResponse, void>('charter/summary');
+export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, unknown>(REQUESTS.agenda);
+export const CalendarRequest = new RequestType<CalendarParams, CalendarResponse, void>(REQUESTS.calendar);
+export const RecordRequest = new RequestType<RecordParams, RecordResponse, void>(REQUESTS.record);
+export const SummaryRequest = new RequestType<SummaryParams, SummaryResponse, void>(REQUESTS.summary);
 
 function failure(message: string): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestFailed, message);
@@ -91,4 +81,29 @@ export function summary(store: DocumentStore, params: SummaryParams): SummaryRes
   // Ranges as the editor counts them (a byte order mark shifts nothing on screen).
   const findings = result.findings.map((f) => ({ ...f, range: state.shift(f.range) }));
   return buildSummary(state.value, findings, result.resolved.today);
+}
+
+export function calendar(store: DocumentStore, params: CalendarParams): CalendarResponse | ResponseError<void> {
+  const state = stateFor(store, params?.uri);
+  if (state instanceof ResponseError) return state;
+  const problem = firstSyntaxProblem(state.parsed);
+  if (problem) return failure(`The charter is not valid YAML yet (line ${problem.line}: ${problem.message}) Fix that first, then export the calendar.`);
+  const { today } = store.configFor(state.uri);
+  const result = buildCalendar(toCharterData(state.value), { today });
+  return result.ok ? { ics: result.ics, summary: result.summary } : failure(result.error);
+}
+
+export function record(store: DocumentStore, params: RecordParams): RecordResponse | ResponseError<void> {
+  const state = stateFor(store, params?.uri);
+  if (state instanceof ResponseError) return state;
+  if (typeof params.agendaText !== 'string') return new ResponseError(-32602, 'The request needs the filled-in agenda as "agendaText".');
+  const result = planRecord(state.parsed.text, params.agendaText);
+  if (!result.ok) return failure(`The agenda cannot be recorded: ${result.error}.`);
+  return {
+    edits: result.edits.map((e) => TextEdit.replace(state.rangeOf({ start: e.start, end: e.end }), e.newText)),
+    changes: result.changes,
+    unchanged: result.unchanged,
+    problems: result.problems,
+    date: formatDate(result.date),
+  };
 }

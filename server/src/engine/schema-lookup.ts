@@ -1,7 +1,7 @@
 // Questions the editor features ask of the charter schema: what a key means, what
 // kind of value belongs at a path. A property with `$ref` keeps its own description
 // next to the `$ref`, so descriptions are read before dereferencing.
-import { resolveSchemaPointer, schemaAt, SchemaNode } from './engine/schema-info';
+import { resolveSchemaPointer, schemaAt, SchemaNode } from './schema-info';
 import type { PathSegment } from './yaml-cursor';
 
 /** The schema node of the value at `path`, dereferenced (undefined off the schema). */
@@ -35,7 +35,7 @@ export function displayPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-export type ValueKind = 'partner-id' | 'date' | 'frequency' | 'enum' | 'const' | 'time' | 'integer' | 'string' | 'object' | 'array' | 'unknown';
+export type ValueKind = 'partner-id' | 'date' | 'frequency' | 'time-zone' | 'enum' | 'const' | 'time' | 'integer' | 'string' | 'object' | 'array' | 'unknown';
 
 /** The kind of value the schema expects at `path`. */
 export function valueKind(schema: SchemaNode | undefined): ValueKind {
@@ -43,6 +43,7 @@ export function valueKind(schema: SchemaNode | undefined): ValueKind {
   if (schema.title === 'Partner id') return 'partner-id';
   if (schema.title === 'Date') return 'date';
   if (schema.title === 'Frequency') return 'frequency';
+  if (schema.title === 'Time zone') return 'time-zone';
   if (Array.isArray(schema.enum)) return 'enum';
   if (schema.const !== undefined) return 'const';
   if (typeof schema.pattern === 'string' && schema.pattern.includes(':[0-5]')) return 'time';

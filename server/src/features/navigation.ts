@@ -1,7 +1,7 @@
 // Partner ids: go to the partner, find every place that names it, rename it everywhere.
 import { Location, Range, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { Span } from './engine/types';
-import { CharterState } from './documents';
+import { Span } from '../engine/types';
+import { CharterState } from '../documents';
 
 const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 

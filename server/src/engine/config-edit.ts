@@ -1,10 +1,10 @@
 // Adding a term to `jargon.allow` in a `.charterrc.yaml` with one text edit, so the
 // user's comments, order and formatting stay exactly as they were (no re-serializing).
-import { isMap, isScalar, isSeq, TreeMap, TreeNode, TreePair, TreeSeq } from './engine/tree';
-import { nodeSpan } from './engine/model';
-import { parseCharter, ParsedCharter } from './engine/parse';
-import { TextEdit } from './engine/types';
-import { findPair } from './engine/yaml-path';
+import { isMap, isScalar, isSeq, TreeMap, TreeNode, TreePair, TreeSeq } from './tree';
+import { nodeSpan } from './model';
+import { parseCharter, ParsedCharter } from './parse';
+import { TextEdit } from './types';
+import { findPair } from './yaml-path';
 
 /** The whole content of a new config file that allows `term`. */
 export function newConfigText(term: string): string {

@@ -1,10 +1,10 @@
 // What is at a position in a charter: the scalar under the cursor with its key path
 // (from the YAML tree, for hovers and navigation), and where a completion would go
 // (from the text and its indentation, because a half-typed line rarely parses).
-import { isMap, isPair, isScalar, isSeq, TreeNode, TreePair, TreeScalar } from './engine/tree';
-import { nodeSpan } from './engine/model';
-import { Span } from './engine/types';
-import { CharterState } from './documents';
+import { isMap, isPair, isScalar, isSeq, TreeNode, TreePair, TreeScalar } from './tree';
+import { nodeSpan } from './model';
+import { Span } from './types';
+import { ParsedCharter } from './parse';
 
 export type PathSegment = string | number;
 
@@ -22,8 +22,8 @@ function within(span: Span | undefined, offset: number): boolean {
 }
 
 /** The key or scalar value at `offset` (a cursor just after the last character counts). */
-export function targetAt(state: CharterState, offset: number): CursorTarget | undefined {
-  let node: unknown = state.parsed.doc?.contents;
+export function targetAt(parsed: ParsedCharter, offset: number): CursorTarget | undefined {
+  let node: unknown = parsed.doc?.contents;
   const path: PathSegment[] = [];
   // Iterative: a 10,000-deep document must not overflow the stack.
   for (let depth = 0; node && depth < 10_000; depth++) {
@@ -91,10 +91,10 @@ function pairAt(items: TreePair[], offset: number): TreePair | undefined {
 }
 
 /** True when the offset is inside a scalar that spans lines, past its first line (a block scalar's body). */
-export function insideMultilineScalar(state: CharterState, offset: number): boolean {
-  const target = targetAt(state, offset);
+export function insideMultilineScalar(parsed: ParsedCharter, offset: number): boolean {
+  const target = targetAt(parsed, offset);
   if (!target || target.kind !== 'value') return false;
-  const lines = state.parsed.lines;
+  const lines = parsed.lines;
   const first = lines.positionAt(target.span.start).line;
   const last = lines.positionAt(target.span.end).line;
   return first !== last && lines.positionAt(offset).line > first;
@@ -290,9 +290,9 @@ function flowStart(line: string, to: number): number {
 }
 
 /** Where a completion at `offset` would go, or undefined (a comment, a string, prose). */
-export function completionSpot(state: CharterState, offset: number): CompletionSpot | undefined {
-  const lines = state.text.split('\n');
-  const index = state.parsed.lines;
+export function completionSpot(parsed: ParsedCharter, offset: number): CompletionSpot | undefined {
+  const lines = parsed.text.split('\n');
+  const index = parsed.lines;
   const position = index.positionAt(offset);
   const lineText = index.lineText(position.line);
   const lineStart = index.lineStart(position.line);
@@ -301,7 +301,7 @@ export function completionSpot(state: CharterState, offset: number): CompletionS
   const wordBefore = WORD_BEFORE.exec(before)?.[0] ?? '';
   const wordAfter = WORD_AFTER.exec(after)?.[0] ?? '';
   const word = { start: offset - wordBefore.length, end: offset + wordAfter.length, text: wordBefore + wordAfter };
-  if (insideMultilineScalar(state, offset)) return undefined;
+  if (insideMultilineScalar(parsed, offset)) return undefined;
 
   const flowAt = flowStart(lineText, position.character);
   if (flowAt >= 0) return flowSpot(lines, position.line, lineText, flowAt, position.character, word);

@@ -9,11 +9,13 @@ import {
   Range,
   TextEdit,
 } from 'vscode-languageserver/node';
-import { formatDate, formatLongDate } from './engine/dates';
-import { SchemaNode } from './engine/schema-info';
-import { CharterState, LintResult } from './documents';
-import { describePath, enumMeaning, requiredKeys, valueKind, valueSchema } from './schema-lookup';
-import { completionSpot, CompletionSpot, PathSegment } from './yaml-cursor';
+import { ENTRY_TEMPLATES, fillSnippet, TemplateContext } from '../engine/templates';
+import { formatDate, formatLongDate } from '../engine/dates';
+import { timeZoneNames } from '../engine/time-zones';
+import { SchemaNode } from '../engine/schema-info';
+import { CharterState, LintResult } from '../documents';
+import { describePath, enumMeaning, requiredKeys, valueKind, valueSchema } from '../engine/schema-lookup';
+import { completionSpot, CompletionSpot, PathSegment } from '../engine/yaml-cursor';
 
 export interface CompletionOptions {
   snippets: boolean;
@@ -21,7 +23,7 @@ export interface CompletionOptions {
 }
 
 export function completionsAt(result: LintResult, offset: number, options: CompletionOptions): CompletionItem[] {
-  const spot = completionSpot(result.state, offset);
+  const spot = completionSpot(result.state.parsed, offset);
   if (!spot) return [];
   const ctx: Ctx = { result, spot, options, range: wordRange(result.state, spot) };
   if (spot.kind === 'value') return valueItems(ctx, spot.path);
@@ -112,9 +114,18 @@ function valueChoices(ctx: Ctx, schema: SchemaNode | undefined): ValueChoice[] {
     }
     case 'frequency':
       return ((schema!.examples as unknown[] | undefined) ?? []).map((v) => ({ value: String(v), detail: 'frequency' }));
+    case 'time-zone':
+      return timeZoneChoices(schema!);
     default:
       return [];
   }
+}
+
+/** The US zones first (the schema's examples), then every zone the runtime knows. */
+function timeZoneChoices(schema: SchemaNode): ValueChoice[] {
+  const common = ((schema.examples as unknown[] | undefined) ?? []).map(String);
+  const rest = timeZoneNames().filter((zone) => !common.includes(zone));
+  return [...common.map((value) => ({ value, detail: 'time zone' })), ...rest.map((value) => ({ value }))];
 }
 
 function partnerChoices(ctx: Ctx): ValueChoice[] {
@@ -129,74 +140,8 @@ function partnerChoices(ctx: Ctx): ValueChoice[] {
 
 // ---- Snippets -----------------------------------------------------------------------
 
-interface SnippetSpec {
-  label: string;
-  detail: string;
-  /** The list the entry belongs to. */
-  list: string;
-  body: (ctx: Ctx) => string[];
-}
-
-const choice = (options: readonly string[], fallback: string) => (options.length > 0 ? `|${options.join(',')}|` : `:${fallback}`);
-
-const ENTRY_SNIPPETS: SnippetSpec[] = [
-  {
-    label: 'partner',
-    detail: 'A whole partner: id, name, side, lead, brings, limits, commitment',
-    list: 'partners',
-    body: () => [
-      '- id: ${1:partner-id}',
-      '  name: ${2:Team or office name}',
-      '  side: ${3|clinical,research|}',
-      '  lead: ${4:Person who speaks for this partner}',
-      '  brings: [${5:What this partner contributes}]',
-      '  limits: [${6:Constraints the others should know}]',
-      '  commitment: ${7:Leadership support secured, by whom and when}$0',
-    ],
-  },
-  {
-    label: 'goal',
-    detail: 'A shared goal with its measure',
-    list: 'goals',
-    body: () => ['- id: ${1:goal-id}', '  text: ${2:What success looks like}', '  measure: ${3:How progress is measured and reported}$0'],
-  },
-  {
-    label: 'milestone',
-    detail: 'A milestone: id, title, due date, owner, status',
-    list: 'timeline.milestones',
-    body: (ctx) => [
-      '- id: ${1:milestone-id}',
-      '  title: ${2:What will be done}',
-      `  due: \${3:${formatDate(ctx.result.resolved.today)}}`,
-      `  owner: \${4${choice(partnerIds(ctx), 'partner-id')}}`,
-      '  status: ${5|planned,on-track,at-risk,blocked,done|}$0',
-    ],
-  },
-  {
-    label: 'barrier',
-    detail: 'A barrier: id, text, owner, status, date raised',
-    list: 'barriers',
-    body: (ctx) => [
-      '- id: ${1:barrier-id}',
-      '  text: ${2:What gets in the way}',
-      `  owner: \${3${choice(partnerIds(ctx), 'partner-id')}}`,
-      '  status: ${4|open,watching,resolved|}',
-      `  raised: \${5:${formatDate(ctx.result.resolved.today)}}$0`,
-    ],
-  },
-];
-
-function partnerIds(ctx: Ctx): string[] {
-  return [...ctx.result.state.model.partnerIds.keys()];
-}
-
-function cadenceSnippet(ctx: Ctx): string[] {
-  const ids = partnerIds(ctx).join(', ') || 'partner-id';
-  return [
-    'cadence:',
-    `  huddle: {every: week, day: \${1|monday,tuesday,wednesday,thursday,friday|}, time: "\${2:08:30}", minutes: \${3:15}, attendees: [\${4:${ids}}]}`,
-    `  briefing: {every: \${5|quarter,month|}, minutes: \${6:60}, attendees: [\${7:${ids}}]}$0`,
-  ];
+function templateContext(ctx: Ctx): TemplateContext {
+  return { partnerIds: [...ctx.result.state.model.partnerIds.keys()], today: formatDate(ctx.result.resolved.today) };
 }
 
 /** Snippets for a new list entry (at `[...list, index]`) or a cadence block at the top level. */
@@ -205,11 +150,10 @@ function entrySnippets(ctx: Ctx, path: PathSegment[], newItem: boolean): Complet
   const items: CompletionItem[] = [];
   const listKey = path.slice(0, -1).join('.');
   const atNewItem = newItem && typeof path[path.length - 1] === 'number';
-  for (const spec of ENTRY_SNIPPETS) {
-    if (atNewItem && spec.list === listKey) items.push(snippetItem(ctx, spec.label, spec.detail, spec.body(ctx)));
-  }
-  if (path.length === 0 && !ctx.spot.existing.has('cadence') && !ctx.spot.dashLine) {
-    items.push(snippetItem(ctx, 'cadence', 'Weekly huddle and quarterly briefing', cadenceSnippet(ctx)));
+  const atTop = path.length === 0 && !ctx.spot.existing.has('cadence') && !ctx.spot.dashLine;
+  for (const template of ENTRY_TEMPLATES) {
+    const fits = template.list === '' ? atTop && template.label === 'cadence' : atNewItem && template.list === listKey;
+    if (fits) items.push(snippetItem(ctx, template.label, template.description, template.body(templateContext(ctx))));
   }
   return items;
 }
@@ -222,7 +166,7 @@ function snippetItem(ctx: Ctx, label: string, detail: string, lines: string[]): 
   const indent = ' '.repeat(column);
   const newline = state.text.includes('\r\n') ? '\r\n' : '\n';
   const snippet = lines.map((line, i) => (i === 0 ? line : indent + line)).join(newline);
-  const text = ctx.options.snippets ? snippet : plainSnippet(snippet);
+  const text = ctx.options.snippets ? snippet : fillSnippet(snippet);
   const range = state.rangeOf({ start, end: ctx.spot.word.end });
   const typed = state.text.slice(start, ctx.spot.word.start);
   return {
@@ -235,12 +179,4 @@ function snippetItem(ctx: Ctx, label: string, detail: string, lines: string[]): 
     insertTextFormat: ctx.options.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     insertTextMode: InsertTextMode.asIs,
   };
-}
-
-/** Snippet syntax -> the text with every placeholder's default. */
-export function plainSnippet(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\d+/g, '');
 }
