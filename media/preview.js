@@ -346,6 +346,7 @@
         'dl',
         { class: 'fields' },
         labelled('Next', text(m.nextLabel) ? h('strong', null, text(m.nextLabel)) : h('span', { class: 'muted' }, 'Not scheduled')),
+        list(m.skipped).length ? labelled('Skipped', bulletList(list(m.skipped).map(text).filter(Boolean), '')) : null,
         h('div', { class: 'print-hide' }, labelled('Attendees', attendees.length ? bulletList(attendees, '') : h('span', { class: 'muted' }, 'Not listed'))),
         text(m.format) ? h('div', { class: 'print-hide' }, labelled('How it runs', text(m.format))) : null,
       ),
@@ -380,14 +381,19 @@
     const cadence = object(summary.cadence);
     const review = object(summary.review);
     const parts = [
-      ['Next huddle', text(object(cadence.huddle).nextLabel) || 'not set up'],
-      ['Next briefing', text(object(cadence.briefing).nextLabel) || 'not set up'],
-      text(review.dueLabel) ? ['Review due', text(review.dueLabel)] : null,
+      ['Next huddle', text(object(cadence.huddle).nextLabel) || 'not set up', list(object(cadence.huddle).skipped).map(text).join(' ')],
+      ['Next briefing', text(object(cadence.briefing).nextLabel) || 'not set up', list(object(cadence.briefing).skipped).map(text).join(' ')],
+      text(review.dueLabel) ? ['Review due', text(review.dueLabel), ''] : null,
     ].filter((part) => part !== null);
     return h(
       'p',
       { class: 'next-meetings print-only' },
-      parts.map((part, index) => [index > 0 ? h('span', { class: 'dot', 'aria-hidden': 'true' }, ' · ') : null, h('span', { class: 'label' }, part[0] + ': '), h('strong', null, part[1])]),
+      parts.map((part, index) => [
+        index > 0 ? h('span', { class: 'dot', 'aria-hidden': 'true' }, ' · ') : null,
+        h('span', { class: 'label' }, part[0] + ': '),
+        h('strong', null, part[1]),
+        part[2] ? h('span', { class: 'muted' }, ' (' + part[2].replace(/\.$/, '') + ')') : null,
+      ]),
     );
   }
 

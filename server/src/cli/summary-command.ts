@@ -160,6 +160,7 @@ export function formatSummaryText(summary: CharterSummary): string {
       continue;
     }
     out.push(`  ${name}: ${clean(meeting.description)}${meeting.nextLabel ? `; next ${meeting.nextLabel}` : ''}`);
+    for (const notice of meeting.skipped) out.push(`    ${clean(notice)}`);
     if (meeting.attendees.length) out.push(`    Attendees: ${meeting.attendees.map(clean).join(', ')}`);
   }
   const review = summary.review;

@@ -2,6 +2,7 @@
 // and counts. They live here once, so the preview, the standalone page and the plain-text
 // summary say the same thing; renderers lay these labels out and never word values themselves.
 import { describeRelative, formatLongDate, parseFrequency } from './dates';
+import { zoneCity } from './time-zones';
 import { DateOnly, Severity } from './types';
 
 export type MilestoneStatusKey = 'planned' | 'on-track' | 'at-risk' | 'blocked' | 'done' | 'unknown';
@@ -79,6 +80,8 @@ export interface MeetingWords {
   day?: string;
   time?: string;
   minutes?: number;
+  /** IANA name (`cadence.timezone`): the time is said in that zone's city ("08:30 New York time"). */
+  timezone?: string;
 }
 
 function capitalize(value: string): string {
@@ -109,7 +112,7 @@ export function describeMeeting(meeting: MeetingWords, defaultEvery?: string): s
   const every = meeting.every ?? defaultEvery;
   const parts = [describeFrequency(every), describeDay(every, meeting.day)];
   const time = meeting.time?.trim();
-  if (time) parts.push(`at ${time}`);
+  if (time) parts.push(meeting.timezone ? `at ${time} ${zoneCity(meeting.timezone)} time` : `at ${time}`);
   let line = parts.filter(Boolean).join(' ');
   if (meeting.minutes !== undefined && Number.isFinite(meeting.minutes) && meeting.minutes > 0) {
     line += `${line ? ', ' : ''}${plural(meeting.minutes, 'minute')}`;

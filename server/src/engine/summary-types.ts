@@ -54,6 +54,8 @@ export interface SummaryMeeting {
   next?: string;
   /** "Tue 1 Dec 2026 (in 5 days)". */
   nextLabel?: string;
+  /** Meetings of the series skipped before the next one: "No huddle on Thu 1 Jan 2026: New Year's Day." */
+  skipped: string[];
 }
 
 export interface SummaryReview {

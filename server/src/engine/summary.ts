@@ -4,7 +4,7 @@
 // in labels.ts, so the renderers only lay them out. Every string in it is user text or a
 // label and must be rendered as text, never as HTML.
 import { ESCALATE_AFTER_DAYS } from './agenda/huddle';
-import { DEFAULT_EVERY, MeetingKind, nextMeeting } from './agenda/meeting-dates';
+import { DEFAULT_EVERY, MeetingKind, nextMeetingWithSkips, skipNotice } from './agenda/meeting-dates';
 import { asDate, CharterData, MeetingData, MilestoneData, PartnerData, toCharterData } from './charter-data';
 import { addFrequency, compareDates, daysBetween, describeRelative, formatDate, formatLongDate, parseFrequency } from './dates';
 import {
@@ -132,7 +132,8 @@ function summarizeMeeting(data: CharterData, kind: MeetingKind, today: DateOnly)
   const meeting: MeetingData | undefined = data.cadence[kind];
   if (!meeting) return undefined;
   // The same default frequency as the agendas, so the preview and the agenda agree on the date.
-  const next = nextMeeting(meeting, data.timeline.start, today, DEFAULT_EVERY[kind]);
+  const held = nextMeetingWithSkips(meeting, data.timeline.start, today, DEFAULT_EVERY[kind]);
+  const next = held?.date;
   return {
     kind,
     title: kind === 'huddle' ? 'Huddle' : 'Briefing',
@@ -145,6 +146,7 @@ function summarizeMeeting(data: CharterData, kind: MeetingKind, today: DateOnly)
     format: meeting.format,
     next: next ? formatDate(next) : undefined,
     nextLabel: next ? dateWithRelative(next, today) : undefined,
+    skipped: (held?.skipped ?? []).map((skipped) => skipNotice(kind, skipped)),
   };
 }
 
