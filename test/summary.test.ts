@@ -7,7 +7,7 @@ import { lintParsed } from '../server/src/engine/lint';
 import { parseCharter } from '../server/src/engine/parse';
 import { buildSummary, CharterSummary } from '../server/src/engine/summary';
 import { jsonForScriptElement, renderSummaryHtml } from '../server/src/engine/summary-html';
-import { CLEAN, edit, tempDir, TODAY, fakeIO } from './helpers';
+import { CLEAN, CLEAN_1_1, edit, tempDir, TODAY, fakeIO } from './helpers';
 
 
 function summarize(text: string): CharterSummary {
@@ -79,6 +79,18 @@ describe('charter summary', () => {
       const late = summary.timeline.milestones.find((m) => m.id === 'late');
       assert.equal(late?.overdue, true);
       assert.equal(summary.health.warnings, summary.health.problems.filter((p) => p.severity === 'warning').length);
+    });
+
+    it('says which meetings are skipped before the next one, and why, and gives the time zone', () => {
+      const skipping = edit(CLEAN_1_1, 'huddle: {every: week, day: tuesday, time: "08:30", minutes: 15, attendees: [ops, queri]}', 'huddle: {every: week, day: tuesday, time: "08:30", minutes: 15, attendees: [ops, queri], skip: [2026-12-01]}');
+      const summary = summarize(skipping);
+      assert.equal(summary.cadence.huddle?.next, '2026-12-08');
+      assert.deepEqual(summary.cadence.huddle?.skipped, ['No huddle on Tue 1 Dec 2026: skipped by agreement.']);
+      assert.equal(summary.cadence.huddle?.description, 'Every week on Tuesdays at 08:30 New York time, 15 minutes');
+      assert.match(formatSummaryText(summary), /^ {4}No huddle on Tue 1 Dec 2026: skipped by agreement\.$/m);
+      // Control: without the skip the next huddle is the first Tuesday, and nothing is said.
+      assert.deepEqual(summarize(CLEAN_1_1).cadence.huddle?.skipped, []);
+      assert.equal(summarize(CLEAN_1_1).cadence.huddle?.next, '2026-12-01');
     });
 
     it('still summarizes a charter that is not valid YAML', () => {
@@ -161,9 +173,14 @@ describe('charter summary', () => {
       for (const banned of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function', 'srcdoc', 'DOMParser', 'createContextualFragment']) {
         assert.ok(!code.includes(banned), `preview.js uses ${banned}`);
       }
-      for (const url of ["'href'", "'src'", "'style'", "'xlink:href'", "'action'", "'formaction'"]) {
+      for (const url of ["'src'", "'style'", "'xlink:href'", "'action'", "'formaction'"]) {
         assert.ok(!code.includes(url), `preview.js allows the attribute ${url}`);
       }
+      // One link only: a rule's docs, from a fixed https address plus a checked rule id.
+      const hrefs = code.split('\n').filter((line) => line.includes("'href'"));
+      assert.deepEqual(hrefs.map((line) => line.trim()), ["link.setAttribute('href', RULE_DOCS_URL + '#' + rule);"]);
+      assert.match(code, /const RULE_DOCS_URL = 'https:\/\/github\.com\/[\w-]+\/[\w-]+\/blob\/main\/docs\/rules\.md';/);
+      assert.match(code, /if \(!RULE_ID\.test\(rule\)\) return/);
       const css = fs.readFileSync(path.join(media, 'preview.css'), 'utf8');
       assert.doesNotMatch(css, /url\(|@import/);
       // Both assets can be inlined in the standalone page.
@@ -176,8 +193,8 @@ describe('charter summary', () => {
       const text = formatSummaryText(summarize(edit(CLEAN, 'lead: Dana Ruiz', 'lead: "Dana\\u001b[31m Ruiz"')));
       assert.match(text, /^Measurement-based care in outpatient mental health\n=+\n/);
       assert.match(text, /Owner: Office of Mental Health Operations/);
-      assert.match(text, /Huddle: every week on Tuesday at 08:30, 15 minutes; next Tue 1 Dec 2026 \(in 5 days\)/);
-      assert.match(text, /- Spread to all clinics in the network: due Wed 30 Jun 2027 \(in 216 days\), on track/);
+      assert.match(text, /Huddle: Every week on Tuesdays at 08:30, 15 minutes; next Tue 1 Dec 2026 \(in 5 days\)/);
+      assert.match(text, /- Spread to all clinics in the network: On track, due Wed 30 Jun 2027 \(in 216 days\)/);
       assert.doesNotMatch(text, /\u001b/);
     });
   });

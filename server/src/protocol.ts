@@ -3,7 +3,7 @@
 // file, so it holds names and types only (its one runtime import, engine/names, imports nothing).
 import type { TextEdit, WorkspaceEdit, WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { AgendaKind } from './engine/agenda';
-import type { CharterSummary } from './engine/summary';
+import type { CharterSummary } from './engine/summary-types';
 import type { Severity } from './engine/types';
 
 export { CONFIG_FILE_NAME } from './engine/names';

@@ -135,8 +135,8 @@ function hostileSummary(payload: string, everything: boolean): CharterSummary {
   const summary = replace(base, '') as CharterSummary;
   // Findings carry user text too; make sure there are some, with the payload in them.
   summary.health.problems = [
-    { rule: payload, severity: 'error', message: payload, line: 1, character: 0 },
-    { rule: 'jargon', severity: 'warning', message: payload, line: 2, character: 4 },
+    { rule: payload, severity: 'error', severityLabel: payload, message: payload, hasDocs: true, line: 1, character: 0 },
+    { rule: 'jargon', severity: 'warning', severityLabel: payload, message: payload, hasDocs: true, line: 2, character: 4 },
   ];
   return summary;
 }

@@ -1,6 +1,6 @@
 // The summary the preview renders: the engine's CharterSummary, asked from the language
 // server with `charter/summary`. The client never lints; it only checks what it receives.
-import type { CharterSummary } from '../../../server/src/engine/summary';
+import type { CharterSummary } from '../../../server/src/engine/summary-types';
 import { REQUESTS } from '../../../server/src/protocol';
 
 export type { CharterSummary };

@@ -3,14 +3,12 @@
 // as the editor's preview) for people without VS Code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatLongDate, parseDate } from '../engine/dates';
 import { lintParsed } from '../engine/lint';
 import { parseCharter } from '../engine/parse';
-import { buildSummary, CharterSummary, SummaryMeeting } from '../engine/summary';
+import { buildSummary, CharterSummary } from '../engine/summary';
 import { renderSummaryHtml } from '../engine/summary-html';
 import { DateOnly } from '../engine/types';
 import { writeFileAtomic } from './agenda-command';
-import { STATUS_WORDS } from '../engine/charter-data';
 import { dateOption, oneCharterFile, parseCommandArgs } from './args';
 import { describeIOError, displayPath as relativePath } from './files';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
@@ -18,9 +16,10 @@ import { loadCharter } from './load-charter';
 
 export const SUMMARY_USAGE = `Usage: charter summary FILE [options]
 
-Summarizes the charter for the partners: owner, health, partners, meetings,
-timeline, goals and barriers. Prints plain text, or writes a web page that
-anyone can open in a browser.
+Summarizes the charter for leaders and partners: owner and commitments,
+status, meetings, milestones, decisions needed, barriers, actions and goals,
+then the author's checks. Prints plain text, or writes a web page that prints
+on one page and that anyone can open in a browser.
 
 Options:
   --html FILE              Write the summary as a standalone HTML page to FILE.
@@ -130,51 +129,28 @@ export async function runSummaryCommand(args: string[], io: CliIO): Promise<numb
 }
 
 // ---- Plain text ---------------------------------------------------------------
+// Lays out the summary's own labels (see engine/labels.ts); it words nothing itself.
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function meetingLine(meeting: SummaryMeeting): string {
-  const parts: string[] = [];
-  if (meeting.every) parts.push(`every ${meeting.every}`);
-  if (meeting.day) parts.push(`on ${meeting.day.charAt(0).toUpperCase()}${meeting.day.slice(1)}`);
-  if (meeting.time) parts.push(`at ${meeting.time}`);
-  let line = parts.join(' ');
-  if (meeting.minutes !== undefined) line += `${line ? ', ' : ''}${plural(meeting.minutes, 'minute')}`;
-  return line || 'no schedule given';
-}
-
-/** One line per fact; control characters in charter text are shown as spaces. */
+/** One line per fact, the leader's brief first and the author's checks last; control characters in charter text are shown as spaces. */
 export function formatSummaryText(summary: CharterSummary): string {
   const clean = (value: string): string => value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  const facts = (...parts: (string | undefined | false)[]): string => parts.filter((p): p is string => Boolean(p)).map(clean).join(', ');
   const out: string[] = [];
-  const today = parseDate(summary.today);
+  const section = (title: string) => out.push('', title);
   out.push(clean(summary.title));
   out.push('='.repeat(Math.min(72, Math.max(3, clean(summary.title).length))));
   if (summary.summary) out.push(clean(summary.summary));
   out.push(`Owner: ${summary.owner ? clean(summary.owner) : 'not named yet'}`);
-  if (today) out.push(`As of: ${formatLongDate(today)}`);
+  out.push(`As of: ${summary.todayLabel}`);
+  out.push(`Status: ${summary.brief.status.label}: ${summary.brief.status.facts.join(', ')}`);
 
-  const { health } = summary;
-  out.push('', 'Health');
-  out.push(`  ${plural(health.errors, 'error')}, ${plural(health.warnings, 'warning')}, ${plural(health.infos, 'suggestion')}`);
-  for (const problem of health.problems) {
-    out.push(`  line ${problem.line + 1}: ${problem.severity} ${clean(problem.message)} (${problem.rule})`);
-  }
-
-  out.push('', 'Partners');
-  if (summary.partners.length === 0) out.push('  none listed yet');
+  section('Commitments');
+  if (summary.partners.length === 0) out.push('  no partners listed yet');
   for (const partner of summary.partners) {
-    const owner = summary.owner !== undefined && summary.owner === (partner.name ?? partner.id) ? ', owner' : '';
-    out.push(`  ${clean(partner.name ?? partner.id)} (${partner.side} side${owner})`);
-    if (partner.lead) out.push(`    Lead: ${clean(partner.lead)}${partner.contact ? `, ${clean(partner.contact)}` : ''}`);
-    out.push(`    Brings: ${partner.brings.length ? partner.brings.map(clean).join('; ') : 'nothing listed yet'}`);
-    if (partner.limits.length) out.push(`    Limits: ${partner.limits.map(clean).join('; ')}`);
-    out.push(`    Commitment: ${partner.commitment ? clean(partner.commitment) : 'none recorded yet'}`);
+    out.push(`  ${clean(partner.name)} (${facts(partner.sideLabel, partner.isOwner && 'owner')}): ${partner.commitment ? clean(partner.commitment) : 'no commitment recorded yet'}`);
   }
 
-  out.push('', 'Meetings');
+  section('Meetings');
   for (const [name, meeting] of [
     ['Huddle', summary.cadence.huddle],
     ['Briefing', summary.cadence.briefing],
@@ -183,50 +159,60 @@ export function formatSummaryText(summary: CharterSummary): string {
       out.push(`  ${name}: not set up`);
       continue;
     }
-    out.push(`  ${name}: ${clean(meetingLine(meeting))}${meeting.nextLabel ? `; next ${meeting.nextLabel}` : ''}`);
+    out.push(`  ${name}: ${clean(meeting.description)}${meeting.nextLabel ? `; next ${meeting.nextLabel}` : ''}`);
+    for (const notice of meeting.skipped) out.push(`    ${clean(notice)}`);
     if (meeting.attendees.length) out.push(`    Attendees: ${meeting.attendees.map(clean).join(', ')}`);
   }
-  if (summary.review) {
-    const review = summary.review;
-    const parts = [review.every ? `every ${clean(review.every)}` : 'no frequency given'];
-    if (review.last) parts.push(`last ${review.last}`);
-    if (review.due) parts.push(`next due ${review.due}${review.overdue ? ' (overdue)' : ''}`);
-    out.push(`  Review: ${parts.join(', ')}`);
-  } else {
-    out.push('  Review: not planned');
-  }
+  const review = summary.review;
+  out.push(review ? `  Review: ${facts(review.description, review.lastLabel && `last ${review.lastLabel}`, review.dueLabel && `next due ${review.dueLabel}`)}` : '  Review: not planned');
 
-  out.push('', 'Timeline');
-  if (summary.timeline.start) out.push(`  Started ${summary.timeline.start}`);
+  section('Milestones');
+  if (summary.timeline.startLabel) out.push(`  Started ${summary.timeline.startLabel}`);
   if (summary.timeline.milestones.length === 0) out.push('  no milestones yet');
-  for (const milestone of summary.timeline.milestones) {
-    const facts = [milestone.dueLabel ? `due ${milestone.dueLabel}` : 'no due date', STATUS_WORDS[milestone.status] ?? milestone.status];
-    if (milestone.owner) facts.push(`owner ${clean(milestone.owner)}`);
-    if (milestone.overdue) facts.push('OVERDUE');
-    out.push(`  - ${clean(milestone.title)}: ${facts.join(', ')}`);
+  for (const m of summary.timeline.milestones) {
+    out.push(`  - ${clean(m.title)}: ${facts(m.statusLabel, m.dueLabel ? `due ${m.dueLabel}` : 'no due date', m.owner && `owner ${m.owner}`, ...m.reasons)}`);
   }
 
-  out.push('', 'Goals');
+  if (summary.decisions.length > 0) {
+    section('Decisions needed');
+    for (const d of summary.decisions) out.push(`  - ${d.kindLabel}: ${clean(d.text)} (${facts(d.owner && `owner ${d.owner}`, d.detail)})`);
+  }
+
+  section('Barriers');
+  const groups = [summary.barriers.open, summary.barriers.watching, summary.barriers.resolved];
+  if (groups.every((items) => items.length === 0)) out.push('  none recorded');
+  for (const barrier of groups.flat()) {
+    out.push(`  - ${clean(barrier.text)} (${facts(barrier.statusLabel, barrier.owner && `owner ${barrier.owner}`, barrier.openFor && `open for ${barrier.openFor}`)})`);
+  }
+
+  if (summary.actions.length > 0) {
+    section('Actions');
+    for (const a of summary.actions) {
+      out.push(`  - ${clean(a.text)} (${facts(a.statusLabel, a.owner && `owner ${a.owner}`, a.dueLabel && `due ${a.dueLabel}`, a.overdue && 'overdue')})`);
+    }
+  }
+
+  section('Goals');
   if (summary.goals.length === 0) out.push('  none yet');
   for (const goal of summary.goals) {
     out.push(`  - ${clean(goal.text)}`);
     out.push(`    Measured by: ${goal.measure ? clean(goal.measure) : 'no measure yet'}`);
   }
 
-  out.push('', 'Barriers');
-  const groups = [
-    ['Open', summary.barriers.open],
-    ['Watching', summary.barriers.watching],
-    ['Resolved', summary.barriers.resolved],
-  ] as const;
-  if (groups.every(([, items]) => items.length === 0)) out.push('  none recorded');
-  for (const [name, items] of groups) {
-    for (const barrier of items) {
-      const facts = [name.toLowerCase()];
-      if (barrier.owner) facts.push(`owner ${clean(barrier.owner)}`);
-      if (barrier.openFor && name !== 'Resolved') facts.push(`open for ${barrier.openFor}`);
-      out.push(`  - ${clean(barrier.text)} (${facts.join(', ')})`);
-    }
+  section('Partners');
+  if (summary.partners.length === 0) out.push('  none listed yet');
+  for (const partner of summary.partners) {
+    out.push(`  ${clean(partner.name)} (${facts(partner.sideLabel, partner.isOwner && 'owner')})`);
+    if (partner.lead) out.push(`    Lead: ${clean(partner.lead)}${partner.contact ? `, ${clean(partner.contact)}` : ''}`);
+    out.push(`    Brings: ${partner.brings.length ? partner.brings.map(clean).join('; ') : 'nothing listed yet'}`);
+    if (partner.limits.length) out.push(`    Limits: ${partner.limits.map(clean).join('; ')}`);
+  }
+
+  const { health } = summary;
+  section("Author's checks");
+  out.push(`  ${health.label}`);
+  for (const problem of health.problems) {
+    out.push(`  line ${problem.line + 1}: ${problem.severityLabel} ${clean(problem.message)} (${problem.rule})`);
   }
   return `${out.join('\n')}\n`;
 }
