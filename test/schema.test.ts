@@ -9,6 +9,7 @@ import validateCharter = require('../server/src/engine/generated/charter-validat
 import validateCharterrc = require('../server/src/engine/generated/charterrc-validator');
 import { CLEAN as SPEC_EXAMPLE } from './helpers';
 import { RULES } from '../server/src/engine/rules';
+import { ACTION_STATUSES, BARRIER_STATUSES, MILESTONE_STATUSES } from '../server/src/engine/statuses';
 
 // Compiled to out/test/, so the repository root is two levels up.
 const ROOT = path.resolve(__dirname, '../..');
@@ -126,6 +127,13 @@ function enumNodes(node: Json, pointer = '#'): { pointer: string; node: { [key: 
 
 describe('charter schema', () => {
   const schema = readJson('schemas/charter.schema.json');
+
+  it('lists the same status values as the engine (engine/statuses.ts)', () => {
+    const definitions = (schema as { definitions: Record<string, { properties: { status: { enum: string[] } } }> }).definitions;
+    assert.deepEqual(definitions.milestone.properties.status.enum, [...MILESTONE_STATUSES]);
+    assert.deepEqual(definitions.barrier.properties.status.enum, [...BARRIER_STATUSES]);
+    assert.deepEqual(definitions.action.properties.status.enum, [...ACTION_STATUSES]);
+  });
 
   it('has the published $id and is draft-07', () => {
     assert.equal(schema.$id, 'https://partnership-charter.dev/schemas/charter.schema.json');

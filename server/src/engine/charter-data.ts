@@ -2,7 +2,10 @@
 // It accepts whatever YAML produced: wrong types are dropped rather than thrown,
 // because agendas and the preview must work on charters that still have findings.
 import { parseDate } from './dates';
+import { ACTION_STATUSES, ActionStatus, BARRIER_STATUSES, BarrierStatus, MILESTONE_STATUSES, MilestoneStatus } from './statuses';
 import { DateOnly } from './types';
+
+export type { ActionStatus, BarrierStatus, MilestoneStatus } from './statuses';
 
 export interface PartnerData {
   id: string;
@@ -34,8 +37,6 @@ export interface MeetingData {
 export type HolidayCalendar = 'us-federal' | 'none';
 export const HOLIDAY_CALENDARS: readonly HolidayCalendar[] = ['us-federal', 'none'];
 
-export type MilestoneStatus = 'planned' | 'on-track' | 'at-risk' | 'blocked' | 'done';
-export type BarrierStatus = 'open' | 'watching' | 'resolved';
 
 export interface MilestoneData {
   id?: string;
@@ -55,8 +56,6 @@ export interface BarrierData {
   raised?: DateOnly;
 }
 
-export type ActionStatus = 'open' | 'done' | 'dropped';
-export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'done', 'dropped'];
 
 export interface ActionData {
   id?: string;
@@ -92,8 +91,6 @@ export interface CharterData {
 
 type Obj = Record<string, unknown>;
 
-const MILESTONE_STATUSES: readonly string[] = ['planned', 'on-track', 'at-risk', 'blocked', 'done'];
-const BARRIER_STATUSES: readonly string[] = ['open', 'watching', 'resolved'];
 
 function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -223,13 +220,3 @@ export function toCharterData(value: unknown): CharterData {
     notes: asString(root.notes),
   };
 }
-
-/** Milestone statuses in words (the summary's "unknown" too). */
-export const STATUS_WORDS: Readonly<Record<string, string>> = {
-  planned: 'planned',
-  'on-track': 'on track',
-  'at-risk': 'at risk',
-  blocked: 'blocked',
-  done: 'done',
-  unknown: 'no status',
-};

@@ -2,12 +2,13 @@
 // and counts. They live here once, so the preview, the standalone page and the plain-text
 // summary say the same thing; renderers lay these labels out and never word values themselves.
 import { describeRelative, formatLongDate, parseFrequency } from './dates';
+import { ActionStatus, BarrierStatus, MILESTONE_STATUSES, MilestoneStatus } from './statuses';
 import { zoneCity } from './time-zones';
 import { DateOnly, Severity } from './types';
 
-export type MilestoneStatusKey = 'planned' | 'on-track' | 'at-risk' | 'blocked' | 'done' | 'unknown';
-export type BarrierStatusKey = 'open' | 'watching' | 'resolved';
-export type ActionStatusKey = 'open' | 'done' | 'dropped';
+export type MilestoneStatusKey = MilestoneStatus | 'unknown';
+export type BarrierStatusKey = BarrierStatus;
+export type ActionStatusKey = ActionStatus;
 
 /** Milestone statuses as a heading or a pill shows them ("On track"). */
 export const MILESTONE_STATUS_LABELS: Readonly<Record<MilestoneStatusKey, string>> = {
@@ -19,8 +20,13 @@ export const MILESTONE_STATUS_LABELS: Readonly<Record<MilestoneStatusKey, string
   unknown: 'No status',
 };
 
+/** A milestone status in running text: "on track", "no status". */
+export function milestoneStatusWords(status: MilestoneStatus | undefined): string {
+  return inSentence(MILESTONE_STATUS_LABELS[status ?? 'planned']);
+}
+
 /** The order statuses appear in a legend. */
-export const MILESTONE_STATUS_ORDER: readonly MilestoneStatusKey[] = ['planned', 'on-track', 'at-risk', 'blocked', 'done'];
+export const MILESTONE_STATUS_ORDER: readonly MilestoneStatusKey[] = MILESTONE_STATUSES;
 
 export const BARRIER_STATUS_LABELS: Readonly<Record<BarrierStatusKey, string>> = { open: 'Open', watching: 'Watching', resolved: 'Resolved' };
 

@@ -1,6 +1,7 @@
 // Small Markdown helpers for agendas. Everything a user typed goes through
 // `escapeMarkdown`, so a title or barrier cannot add links, images, HTML or emphasis.
-import { ActionData, BarrierData, CharterData, MeetingData, MilestoneData, PartnerData, STATUS_WORDS } from '../charter-data';
+import { milestoneStatusWords } from '../labels';
+import { ActionData, BarrierData, CharterData, MeetingData, MilestoneData, PartnerData } from '../charter-data';
 import { compareDates, daysBetween, formatLongDate } from '../dates';
 import { zoneCity } from '../time-zones';
 import { DateOnly } from '../types';
@@ -185,7 +186,7 @@ export function milestoneItem(
   if (milestone.due && isOverdue(milestone, date)) due += ` (overdue by ${describeDuration(daysBetween(milestone.due, date))})`;
   else if (milestone.due && isOpenMilestone(milestone) && compareDates(milestone.due, date) === 0) due += ' (the meeting day)';
   const owner = options.showOwner === false ? '' : ` — owner: ${ownerLabel(data, milestone.owner)}`;
-  return `${milestoneTitle(milestone)}${owner} — ${due} — ${STATUS_WORDS[milestone.status ?? 'planned']}`;
+  return `${milestoneTitle(milestone)}${owner} — ${due} — ${milestoneStatusWords(milestone.status)}`;
 }
 
 /**

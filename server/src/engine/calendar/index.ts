@@ -4,10 +4,11 @@
 // holidays and `skip` dates); milestone and open-action due dates are all-day events; the next
 // review is a reminder. UIDs come from the charter's title and the items' ids, never from the
 // clock, so importing a newer file updates the events instead of adding copies.
+import { milestoneStatusWords } from '../labels';
 import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
 import { DEFAULT_EVERY, MeetingKind, MeetingSchedule, meetingMinutes, nextInSchedule, resolveSchedule, skipReason } from '../agenda/meeting-dates';
 import { findPartner, isOpenAction, shortName, slipHistory } from '../agenda/markdown';
-import { ActionData, CharterData, MeetingData, MilestoneData, STATUS_WORDS } from '../charter-data';
+import { ActionData, CharterData, MeetingData, MilestoneData } from '../charter-data';
 import { addDays, addFrequency, compareDates, daysBetween, formatDate, formatLongDate, parseFrequency, weekdayIndex } from '../dates';
 import { checkTimeZone } from '../time-zones';
 import { DateOnly } from '../types';
@@ -235,7 +236,7 @@ function ownerText(data: CharterData, id: string | undefined): string {
 
 function milestoneEvent(data: CharterData, m: MilestoneData) {
   const title = m.title?.trim() || m.id || 'Untitled milestone';
-  const lines = [`Owner: ${ownerText(data, m.owner)}`, `Status: ${STATUS_WORDS[m.status ?? 'planned']}`];
+  const lines = [`Owner: ${ownerText(data, m.owner)}`, `Status: ${milestoneStatusWords(m.status)}`];
   const history = slipHistory(m);
   if (history) lines.push(`Deadline ${history}`);
   return {

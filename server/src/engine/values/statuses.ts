@@ -1,10 +1,11 @@
 // Milestone and barrier statuses: the words people use for done, under way, late, stuck,
 // not started, closed, monitored... A word that means two statuses offers both.
+import { BARRIER_STATUSES, MILESTONE_STATUSES } from '../statuses';
 import { enumReader } from './enum-table';
 import { ValueTable } from './types';
 
 const MILESTONE = enumReader({
-  values: ['planned', 'on-track', 'at-risk', 'blocked', 'done'],
+  values: MILESTONE_STATUSES,
   phrases: [
     ['done', ['complete', 'completed', 'finished', 'finish', 'achieved', 'met', 'accomplished', 'delivered', 'closed', 'finalized', 'finalised', 'signed off', 'completed on time', 'all done', '100%', '✓', '✔', '✅']],
     ['on-track', ['on track', 'on-track', 'in progress', 'inprogress', 'wip', 'work in progress', 'underway', 'under way', 'ongoing', 'started', 'active', 'going', 'going well', 'progressing', 'green', 'on schedule', 'on time', 'ok', 'okay', 'fine', 'good', 'in hand']],
@@ -21,7 +22,7 @@ const MILESTONE = enumReader({
 });
 
 const BARRIER = enumReader({
-  values: ['open', 'watching', 'resolved'],
+  values: BARRIER_STATUSES,
   phrases: [
     ['resolved', ['closed', 'close', 'fixed', 'solved', 'done', 'addressed', 'complete', 'completed', 'cleared', 'gone', 'handled', 'dealt with', 'removed', 'settled', 'over', 'finished', 'no longer an issue', 'not an issue', 'resolve', 'sorted', 'worked around']],
     ['watching', ['watch', 'watched', 'monitoring', 'monitor', 'monitored', 'tracking', 'tracked', 'watchlist', 'watch list', 'on watch', 'keeping an eye', 'keep an eye on it', 'potential', 'possible', 'latent', 'emerging', 'dormant', 'risk', 'watch item', 'under watch']],
