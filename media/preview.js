@@ -422,8 +422,8 @@
       list(summary.statusLegend)
         .map(object)
         .map((entry) => {
-          const key = entry.key === 'overdue' ? 'overdue' : oneOf(entry.key, STATUSES, 'unknown');
-          return h('li', { class: key === 'overdue' ? 'legend-item legend-overdue' : 'legend-item status-' + key }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), text(entry.label));
+          const key = entry.key === 'overdue' || entry.key === 'moved' ? entry.key : oneOf(entry.key, STATUSES, 'unknown');
+          return h('li', { class: key === 'overdue' || key === 'moved' ? 'legend-item legend-' + key : 'legend-item status-' + key }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), text(entry.label));
         }),
     );
   }
@@ -810,7 +810,6 @@
 
   // ---- Timeline picture --------------------------------------------------------------------
 
-  const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const DAY_MS = 86400000;
 
   /**
@@ -895,9 +894,13 @@
   function drawTimeline(container, milestones, summary, size) {
     container.replaceChildren();
     const timeline = object(summary.timeline);
+    const monthLabels = list(timeline.monthLabels);
     const today = dayNumber(summary.today);
     const start = dayNumber(timeline.start);
-    const dues = milestones.map((m) => dayNumber(m.due)).filter((d) => d !== undefined);
+    const dues = milestones
+      .flatMap((m) => [m.due].concat(list(m.was)))
+      .map(dayNumber)
+      .filter((d) => d !== undefined);
     const points = /** @type {number[]} */ (dues.concat([today, start].filter((d) => d !== undefined)));
     if (points.length === 0) return;
 
@@ -946,7 +949,8 @@
       const tx = x(tick.day);
       grid.appendChild(s('line', { class: 'grid-line', x1: tx, y1: top - 10, x2: tx, y2: height - 16 }));
       const withYear = step === 12 || tick.month === 0 || labelledTicks === 0;
-      const label = step === 12 ? String(tick.year) : withYear ? MONTH_NAMES[tick.month] + ' ' + tick.year : MONTH_NAMES[tick.month];
+      const month = text(monthLabels[tick.month]) || String(tick.month + 1);
+      const label = step === 12 ? String(tick.year) : withYear ? month + ' ' + tick.year : month;
       if (tx + 3 + textWidth(label, small) <= width) grid.appendChild(s('text', { class: 'grid-label', x: tx + 3, y: top - 14 }, label));
       labelledTicks += 1;
     });
@@ -978,6 +982,7 @@
         const dx = x(due);
         const from = start !== undefined && start < due ? x(start) : left;
         row.appendChild(s('line', { class: 'milestone-bar', x1: from, y1: y, x2: dx, y2: y }));
+        drawSlipHistory(row, milestone, x, y, dx, mark);
         if (overdue) row.appendChild(s('circle', { class: 'overdue-ring', cx: dx, cy: y, r: mark * 1.7 }));
         if (status === 'done') {
           row.appendChild(s('circle', { class: 'milestone-dot', cx: dx, cy: y, r: mark * 1.2 }));
@@ -1004,6 +1009,30 @@
       );
     }
     container.appendChild(svg);
+  }
+
+  /**
+   * Where a milestone was due before (`was`): a hollow mark at each earlier date and a dashed
+   * line from the first one to the date it is due now, so a deadline that moved stays in sight.
+   * @param {SVGElement} row
+   * @param {Partial<SummaryMilestone>} milestone
+   * @param {(day: number) => number} x
+   * @param {number} y
+   * @param {number} dx
+   * @param {number} mark
+   */
+  function drawSlipHistory(row, milestone, x, y, dx, mark) {
+    const earlier = list(milestone.was)
+      .map(dayNumber)
+      .filter((d) => d !== undefined)
+      .map((d) => x(/** @type {number} */ (d)));
+    if (earlier.length === 0) return;
+    const history = s('g', { class: 'slip-history' }, s('title', null, text(milestone.slippedLabel) || 'Due date moved'));
+    const first = Math.min.apply(null, earlier.concat([dx]));
+    const last = Math.max.apply(null, earlier.concat([dx]));
+    history.appendChild(s('line', { class: 'slip-path', x1: first, y1: y, x2: last, y2: y }));
+    earlier.forEach((ex) => history.appendChild(s('rect', { class: 'slip-mark', x: ex - mark * 0.8, y: y - mark * 0.8, width: mark * 1.6, height: mark * 1.6, transform: 'rotate(45 ' + ex + ' ' + y + ')' })));
+    row.appendChild(history);
   }
 
   // ---- Page -------------------------------------------------------------------------

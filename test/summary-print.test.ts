@@ -94,6 +94,21 @@ describe('summary: the printed leader page', function () {
   const examples = fs.readdirSync(path.join(REPO_ROOT, 'examples')).filter((f) => f.endsWith('.charter.yaml'));
   it('has examples to print', () => assert.ok(examples.length >= 3));
 
+  it("draws each earlier due date of a moved milestone on the printed timeline", async () => {
+    const charter = path.join(REPO_ROOT, 'examples', 'measurement-based-care.charter.yaml');
+    const earlier = [...fs.readFileSync(charter, 'utf8').matchAll(/\bwas: \[([^\]]*)\]/g)].flatMap((match) => match[1].split(','));
+    assert.ok(earlier.length > 0, 'the example has a moved milestone');
+    const page = await browser!.newPage();
+    try {
+      await page.setContent(await summaryPage(charter, 'slips'), { waitUntil: 'load' });
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.timeline-chart.print-only .slip-mark').count(), earlier.length);
+      assert.equal(await page.locator('.timeline-chart.screen-only .slip-mark').count(), earlier.length);
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const example of examples) {
     for (const paper of PAPERS) {
       it(`examples/${example} prints on one ${paper} page`, async () => {

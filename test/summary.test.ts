@@ -93,6 +93,13 @@ describe('charter summary', () => {
       assert.equal(summarize(CLEAN_1_1).cadence.huddle?.next, '2026-12-01');
     });
 
+    it('keeps the earlier due dates of a moved milestone, and names them in the legend only then', () => {
+      const moved = summarize(CLEAN_1_1);
+      assert.deepEqual(moved.timeline.milestones.find((m) => m.id === 'spread')?.was, ['2027-03-31']);
+      assert.ok(moved.statusLegend.some((entry) => entry.key === 'moved'));
+      assert.ok(!summarize(CLEAN).statusLegend.some((entry) => entry.key === 'moved'));
+    });
+
     it('still summarizes a charter that is not valid YAML', () => {
       const summary = summarize('title: [unclosed\n');
       assert.equal(summary.title, 'Untitled charter');

@@ -1,7 +1,7 @@
 // The words the product shows for charter values: statuses, severities, dates, schedules
 // and counts. They live here once, so the preview, the standalone page and the plain-text
 // summary say the same thing; renderers lay these labels out and never word values themselves.
-import { describeRelative, formatLongDate, parseFrequency } from './dates';
+import { describeRelative, formatLongDate, MONTH_NAMES, parseFrequency } from './dates';
 import { ActionStatus, BarrierStatus, MILESTONE_STATUSES, MilestoneStatus } from './statuses';
 import { zoneCity } from './time-zones';
 import { DateOnly, Severity } from './types';
@@ -62,11 +62,9 @@ export function timesLabel(count: number): string {
 /** "Tue 1 Dec 2026": the one long date format (see dates.ts). */
 export const longDate = formatLongDate;
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** "1 Dec": beside a mark on the timeline, where the year is on the axis. */
 export function shortDate(date: DateOnly): string {
-  return `${date.day} ${SHORT_MONTHS[date.month - 1]}`;
+  return `${date.day} ${MONTH_NAMES[date.month - 1]}`;
 }
 
 /** "Tue 1 Dec 2026 (in 5 days)". */

@@ -173,9 +173,17 @@ export interface CharterSummary {
   partners: SummaryPartner[];
   cadence: { huddle?: SummaryMeeting; briefing?: SummaryMeeting };
   review?: SummaryReview;
-  timeline: { start?: string; startLabel?: string; end?: string; endLabel?: string; milestones: SummaryMilestone[] };
+  timeline: {
+    start?: string;
+    startLabel?: string;
+    end?: string;
+    endLabel?: string;
+    milestones: SummaryMilestone[];
+    /** The month names the timeline's axis uses, January first ("Jan" ... "Dec"). */
+    monthLabels: string[];
+  };
   /** The timeline's legend, in order: each status and its label, then overdue. */
-  statusLegend: { key: MilestoneStatusKey | 'overdue'; label: string }[];
+  statusLegend: { key: MilestoneStatusKey | 'overdue' | 'moved'; label: string }[];
   goals: SummaryGoal[];
   barriers: { open: SummaryBarrier[]; watching: SummaryBarrier[]; resolved: SummaryBarrier[] };
   actions: SummaryAction[];

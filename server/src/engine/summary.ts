@@ -6,7 +6,7 @@
 import { ESCALATE_AFTER_DAYS } from './agenda/huddle';
 import { DEFAULT_EVERY, MeetingKind, nextMeetingWithSkips, skipNotice } from './agenda/meeting-dates';
 import { asDate, CharterData, MeetingData, MilestoneData, PartnerData, toCharterData } from './charter-data';
-import { addFrequency, compareDates, daysBetween, describeRelative, formatDate, formatLongDate, parseFrequency } from './dates';
+import { addFrequency, compareDates, daysBetween, describeRelative, formatDate, formatLongDate, MONTH_NAMES, parseFrequency } from './dates';
 import {
   ACTION_STATUS_LABELS,
   ActionStatusKey,
@@ -148,6 +148,14 @@ function summarizeMeeting(data: CharterData, kind: MeetingKind, today: DateOnly)
     nextLabel: next ? dateWithRelative(next, today) : undefined,
     skipped: (held?.skipped ?? []).map((skipped) => skipNotice(kind, skipped)),
   };
+}
+
+/** The timeline's legend: each status, overdue, and earlier due dates when a milestone has moved. */
+function statusLegend(milestones: readonly SummaryMilestone[]): CharterSummary['statusLegend'] {
+  const legend: CharterSummary['statusLegend'] = MILESTONE_STATUS_ORDER.map((key) => ({ key, label: MILESTONE_STATUS_LABELS[key] }));
+  legend.push({ key: 'overdue', label: 'Overdue' });
+  if (milestones.some((m) => m.was.length > 0)) legend.push({ key: 'moved', label: 'Earlier due date' });
+  return legend;
 }
 
 function summarizeReview(data: CharterData, today: DateOnly): SummaryReview | undefined {
@@ -432,6 +440,7 @@ export function buildSummary(value: unknown, findings: readonly Finding[], today
       end: last ? formatDate(last) : undefined,
       endLabel: last ? formatLongDate(last) : undefined,
       milestones,
+      monthLabels: [...MONTH_NAMES],
     },
     goals: data.goals.map((g) => ({ id: g.id, text: g.text ?? g.id ?? 'Unnamed goal', measure: g.measure })),
     barriers,
@@ -449,7 +458,7 @@ export function buildSummary(value: unknown, findings: readonly Finding[], today
     decisions,
     health: summarizeHealth(findings),
     cadence: { huddle: summarizeMeeting(data, 'huddle', today), briefing: summarizeMeeting(data, 'briefing', today) },
-    statusLegend: [...MILESTONE_STATUS_ORDER.map((key) => ({ key, label: MILESTONE_STATUS_LABELS[key] })), { key: 'overdue' as const, label: 'Overdue' }],
+    statusLegend: statusLegend(parts.timeline.milestones),
     ...parts,
   };
 }
