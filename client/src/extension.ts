@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
 import { registerAddAllowedTermCommand } from './commands/add-allowed-term';
+import { registerExportCalendarCommand } from './commands/export-calendar';
 import { AgendaTracker, registerAgendaCommands } from './commands/generate-agenda';
 import { registerLintWorkspaceCommand } from './commands/lint-workspace';
 import { registerNewCharterCommand } from './commands/new-charter';
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
     }),
     ...registerPreviewCommands(preview),
     ...registerAgendaCommands(languageClient, agendas),
+    registerExportCalendarCommand(languageClient),
     registerNewCharterCommand(),
     registerLintWorkspaceCommand(languageClient),
     registerAddAllowedTermCommand(),
