@@ -8,6 +8,7 @@ import { AgendaTracker, registerAgendaCommands } from './commands/generate-agend
 import { registerLintWorkspaceCommand } from './commands/lint-workspace';
 import { registerNewCharterCommand } from './commands/new-charter';
 import { registerPreviewCommands } from './commands/open-preview';
+import { registerRecordHuddleCommand } from './commands/record-huddle';
 import { registerRestartCommand } from './commands/restart-server';
 import { createLanguageClient, LintTiming } from './language-client';
 import { PreviewManager } from './preview/preview-manager';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
     ...registerPreviewCommands(preview),
     ...registerAgendaCommands(languageClient, agendas),
     registerExportCalendarCommand(languageClient),
+    ...registerRecordHuddleCommand(languageClient, agendas),
     registerNewCharterCommand(),
     registerLintWorkspaceCommand(languageClient),
     registerAddAllowedTermCommand(),
