@@ -22,11 +22,11 @@ function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-/** `<charter base name>.ics` next to the charter (an untitled charter: in the first workspace folder). */
-export function defaultCalendarUri(charter: vscode.Uri): vscode.Uri {
+/** `<charter base name>.ics` next to the charter; an untitled charter's goes in the first workspace folder, if any. */
+function defaultCalendarUri(charter: vscode.Uri): vscode.Uri | undefined {
   const base = fileName(charter).replace(/(\.charter)?\.ya?ml$/i, '') || 'charter';
   const folder = charter.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(charter, '..');
-  return folder ? vscode.Uri.joinPath(folder, `${base}.ics`) : vscode.Uri.file(`/${base}.ics`);
+  return folder && vscode.Uri.joinPath(folder, `${base}.ics`);
 }
 
 /** `uri` ending in `.ics`: a name typed without it gets it (and that name was never confirmed). */

@@ -169,9 +169,11 @@ async function applyToCharter(charter: vscode.TextDocument, version: number, edi
   return true;
 }
 
-/** After recording: the charter in front, and a message that says what happened. */
-async function reportRecorded(charter: vscode.TextDocument, proposal: RecordProposal, output: vscode.OutputChannel): Promise<void> {
-  await vscode.window.showTextDocument(charter, { viewColumn: textTabOf(charter.uri)?.group.viewColumn, preview: false });
+/** After recording: the charter in front at its first change, and a message that says what happened. */
+async function reportRecorded(charter: vscode.TextDocument, edits: vscode.TextEdit[], proposal: RecordProposal, output: vscode.OutputChannel): Promise<void> {
+  // Edits below the first one do not move it: its start is still where the change begins.
+  const first = edits.map((e) => e.range.start).reduce((a, b) => (b.isBefore(a) ? b : a));
+  await vscode.window.showTextDocument(charter, { viewColumn: textTabOf(charter.uri)?.group.viewColumn, preview: false, selection: new vscode.Range(first, first) });
   const message = `Recorded ${plural(proposal.changes.length, 'change')} in ${fileName(charter.uri)} from the huddle of ${longDate(proposal.date)}${charter.isDirty ? ' (not saved yet)' : ''}.`;
   if (proposal.problems.length === 0) {
     void vscode.window.showInformationMessage(message);
@@ -217,7 +219,7 @@ export async function recordHuddleActions(context: RecordContext, argument?: unk
   const agreed = await confirmWithDiff(proposed, charter, textAfterEdits(charter, edits), proposal, options.confirm);
   const recorded = agreed && (await applyToCharter(charter, version, edits));
   writeReport(output, proposal, recorded);
-  if (recorded) await reportRecorded(charter, proposal, output);
+  if (recorded) await reportRecorded(charter, edits, proposal, output);
   return { ...proposal, recorded };
 }
 
