@@ -3,10 +3,12 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
 import { registerAddAllowedTermCommand } from './commands/add-allowed-term';
+import { registerExportCalendarCommand } from './commands/export-calendar';
 import { AgendaTracker, registerAgendaCommands } from './commands/generate-agenda';
 import { registerLintWorkspaceCommand } from './commands/lint-workspace';
 import { registerNewCharterCommand } from './commands/new-charter';
 import { registerPreviewCommands } from './commands/open-preview';
+import { registerRecordHuddleCommand } from './commands/record-huddle';
 import { registerRestartCommand } from './commands/restart-server';
 import { createLanguageClient, LintTiming } from './language-client';
 import { PreviewManager } from './preview/preview-manager';
@@ -44,6 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
     }),
     ...registerPreviewCommands(preview),
     ...registerAgendaCommands(languageClient, agendas),
+    registerExportCalendarCommand(languageClient),
+    ...registerRecordHuddleCommand(languageClient, agendas),
     registerNewCharterCommand(),
     registerLintWorkspaceCommand(languageClient),
     registerAddAllowedTermCommand(),
