@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 
 import { CONFIG_FILE_NAME, LANGUAGE_ID } from '../../server/src/protocol';
+import { formatLongDate, parseDate } from '../../server/src/engine/dates';
 
 export { CONFIG_FILE_NAME, LANGUAGE_ID };
 
@@ -57,11 +58,7 @@ export function localToday(now = new Date()): string {
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && parseDate(text) !== undefined;
 }
 
 /** Whether a file (or folder) exists at `uri`, on any file system VS Code knows. */
@@ -74,12 +71,8 @@ export async function fileExists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** "Tue 1 Dec 2026" for 2026-12-01: how agendas and the command line write a meeting's date. */
+/** "Tue 1 Dec 2026" for 2026-12-01: the engine's one long date format, as agendas write it. */
 export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return `${DAYS[date.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+  const date = parseDate(iso);
+  return date ? formatLongDate(date) : iso;
 }
