@@ -19,6 +19,7 @@ export const CHARTER_GLOB = '**/*.charter.{yaml,yml}';
 export const REQUESTS = {
   agenda: 'charter/agenda',
   summary: 'charter/summary',
+  summaryHtml: 'charter/summaryHtml',
   calendar: 'charter/calendar',
   record: 'charter/record',
   lintWorkspace: 'charter/lintWorkspace',
@@ -56,6 +57,15 @@ export interface SummaryParams {
 
 /** The engine's CharterSummary: what the preview panel and `charter summary --html` render. */
 export type SummaryResponse = CharterSummary;
+
+// ---- charter/summaryHtml --------------------------------------------------------------
+
+export type SummaryHtmlParams = SummaryParams;
+
+export interface SummaryHtmlResponse {
+  /** The self-contained page `charter summary --html` writes (renderer inlined, strict CSP). */
+  html: string;
+}
 
 // ---- charter/calendar -----------------------------------------------------------------
 
