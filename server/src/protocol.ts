@@ -38,6 +38,8 @@ export interface AgendaResponse {
   markdown: string;
   /** The meeting date, YYYY-MM-DD. */
   date: string;
+  /** The meeting date as the agenda writes it: "Tue 1 Dec 2026". */
+  dateLabel: string;
 }
 
 /**

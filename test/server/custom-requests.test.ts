@@ -35,8 +35,9 @@ describe('language server: custom requests', () => {
     });
 
     it('builds the next huddle agenda', async () => {
-      const result = await client.connection.sendRequest<{ markdown: string; date: string }>('charter/agenda', { uri, kind: 'huddle' });
+      const result = await client.connection.sendRequest<{ markdown: string; date: string; dateLabel: string }>('charter/agenda', { uri, kind: 'huddle' });
       assert.equal(result.date, '2026-12-01');
+      assert.equal(result.dateLabel, 'Tue 1 Dec 2026', 'the date as the agenda writes it, for the editor to show');
       assert.match(result.markdown, /^# /);
       assert.match(result.markdown, /Measurement-based care in outpatient mental health/);
     });

@@ -33,16 +33,8 @@ export interface SaveAgendaOptions {
 }
 
 function isAgendaResponse(value: unknown): value is AgendaResponse {
-  return !!value && typeof value === 'object' && typeof (value as AgendaResponse).markdown === 'string' && typeof (value as AgendaResponse).date === 'string';
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return `${DAYS[date.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+  const v = value as AgendaResponse | undefined;
+  return !!v && typeof v === 'object' && typeof v.markdown === 'string' && typeof v.date === 'string' && typeof v.dateLabel === 'string';
 }
 
 /**
@@ -224,7 +216,7 @@ export async function generateAgenda(
 
   // Not awaited: the command returns the document while the notification waits for the user.
   void vscode.window
-    .showInformationMessage(`The ${kind} agenda for ${longDate(agenda.date)} is open. Save it next to the charter as agendas/${agenda.date}-${kind}.md?`, 'Save next to charter')
+    .showInformationMessage(`The ${kind} agenda for ${agenda.dateLabel} is open. Save it next to the charter as agendas/${agenda.date}-${kind}.md?`, 'Save next to charter')
     .then((choice) => {
       if (choice) return saveAgendaNextToCharter(tracker, document);
       return undefined;

@@ -1,6 +1,6 @@
 // Custom requests for the VS Code client (and any editor that wants them); their names and
 // types are in ../protocol.ts, which the client shares:
-//   charter/agenda  {uri, kind?, date?} -> {markdown, date}
+//   charter/agenda  {uri, kind?, date?} -> {markdown, date, dateLabel}
 //   charter/summary {uri}               -> the engine's CharterSummary (what the preview renders)
 //   charter/summaryHtml {uri}           -> {html}: the page `charter summary --html` writes
 //   charter/calendar {uri}              -> {ics, summary}: the iCalendar text `charter calendar` writes
@@ -10,7 +10,7 @@ import { buildCalendar } from '../engine/calendar';
 import { planRecord } from '../engine/record';
 import { AGENDA_KINDS, AgendaKind, buildAgenda } from '../engine/agenda';
 import { toCharterData } from '../engine/charter-data';
-import { formatDate, parseDate } from '../engine/dates';
+import { formatDate, formatLongDate, parseDate } from '../engine/dates';
 import { firstSyntaxProblem } from '../engine/parse';
 import { buildSummary } from '../engine/summary';
 import { buildSummaryPage } from '../node/summary-page';
@@ -66,7 +66,7 @@ export function agenda(store: DocumentStore, params: AgendaParams): AgendaRespon
   const { today } = store.configFor(state.uri);
   const result = buildAgenda(kind, toCharterData(state.value), { date, today });
   if (!result.ok) return new ResponseError(LSPErrorCodes.RequestFailed, result.error, missingMeeting(store, state, kind));
-  return { markdown: result.markdown, date: formatDate(result.date) };
+  return { markdown: result.markdown, date: formatDate(result.date), dateLabel: formatLongDate(result.date) };
 }
 
 /** The fix that adds the missing huddle or briefing, when that is why there is no agenda. */
