@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
     ...registerAgendaCommands(languageClient, agendas),
     registerNewCharterCommand(),
     registerLintWorkspaceCommand(languageClient),
-    registerAddAllowedTermCommand(),
+    registerAddAllowedTermCommand(languageClient),
     registerRestartCommand(languageClient, created.resetRestarts, output),
   );
   // A server that sends its own timing (optional notification) is shown the same way.

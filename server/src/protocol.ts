@@ -23,6 +23,7 @@ export const REQUESTS = {
   calendar: 'charter/calendar',
   record: 'charter/record',
   lintWorkspace: 'charter/lintWorkspace',
+  allowTerm: 'charter/allowTerm',
 } as const;
 
 // ---- charter/agenda -------------------------------------------------------------------
@@ -118,4 +119,20 @@ export interface LintWorkspaceResult {
   files: LintWorkspaceFile[];
   /** True when the client cancelled before every file was linted. */
   cancelled?: boolean;
+}
+
+// ---- charter/allowTerm ----------------------------------------------------------------
+
+export interface AllowTermParams {
+  /** The charter whose `.charterrc.yaml` (the nearest one, else a new one beside it) allows the term. */
+  uri: string;
+  term: string;
+}
+
+export interface AllowTermResponse {
+  /** The config file the edit is for. */
+  configUri: string;
+  /** Writes the term into `jargon.allow` (creating the file if needed); absent when it is already there. */
+  edit?: WorkspaceEdit;
+  alreadyAllowed?: boolean;
 }

@@ -5,6 +5,7 @@
 //   charter/summaryHtml {uri}           -> {html}: the page `charter summary --html` writes
 //   charter/calendar {uri}              -> {ics, summary}: the iCalendar text `charter calendar` writes
 //   charter/record {uri, agendaText, dryRun?} -> {edits, changes, unchanged, problems, date}
+//   charter/allowTerm {uri, term}       -> {configUri, edit?, alreadyAllowed?} (see allowed-terms.ts)
 import { LSPErrorCodes, RequestType, ResponseError, TextEdit } from 'vscode-languageserver/node';
 import { buildCalendar } from '../engine/calendar';
 import { planRecord } from '../engine/record';
@@ -17,6 +18,8 @@ import { buildSummaryPage } from '../node/summary-page';
 import {
   AgendaParams,
   AgendaResponse,
+  AllowTermParams,
+  AllowTermResponse,
   CalendarParams,
   CalendarResponse,
   MissingMeetingData,
@@ -34,6 +37,7 @@ export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, unkno
 export const CalendarRequest = new RequestType<CalendarParams, CalendarResponse, void>(REQUESTS.calendar);
 export const RecordRequest = new RequestType<RecordParams, RecordResponse, void>(REQUESTS.record);
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResponse, void>(REQUESTS.summary);
+export const AllowTermRequest = new RequestType<AllowTermParams, AllowTermResponse, void>(REQUESTS.allowTerm);
 export const SummaryHtmlRequest = new RequestType<SummaryHtmlParams, SummaryHtmlResponse, void>(REQUESTS.summaryHtml);
 
 function failure(message: string): ResponseError<void> {
