@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
 import { registerAddAllowedTermCommand } from './commands/add-allowed-term';
+import { registerExportAgendaCommand } from './commands/export-agenda';
 import { printSummary, registerExportSummaryCommand } from './commands/export-summary';
 import { canOpenInBrowser } from './commands/export-target';
 import { AgendaTracker, registerAgendaCommands } from './commands/generate-agenda';
@@ -58,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
     registerLintWorkspaceCommand(languageClient),
     registerAddAllowedTermCommand(languageClient),
     registerExportSummaryCommand(languageClient, preview),
+    registerExportAgendaCommand(languageClient, agendas),
     registerRestartCommand(languageClient, created.resetRestarts, output),
   );
   // A server that sends its own timing (optional notification) is shown the same way.
