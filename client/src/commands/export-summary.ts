@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS, SummaryHtmlResponse } from '../../../server/src/protocol';
-import { errorMessage, openCharter, targetCharter, toUri } from '../charter-files';
+import { errorMessage, isCharterUri, openCharter, targetCharter, toUri } from '../charter-files';
 import type { PreviewManager } from '../preview/preview-manager';
 import { baseName, chooseExportTarget, exportTargetOptions, ExportTargetOptions, reportSaved, writeExport } from './export-target';
 
@@ -82,8 +82,11 @@ export async function printSummary(client: LanguageClient, charter: vscode.Uri):
 }
 
 export function registerExportSummaryCommand(client: LanguageClient, preview: PreviewManager): vscode.Disposable {
-  // From the preview's title bar or palette, the charter it shows; from a charter's, that charter.
-  return vscode.commands.registerCommand('partnershipCharter.exportSummaryHtml', (charter?: unknown, options?: unknown) =>
-    exportSummaryHtml(client, toUri(charter) ?? preview.charterOfActivePreview() ?? targetCharter(), exportTargetOptions(options)),
-  );
+  // A charter given (a charter's title menu, other extensions), else the preview's when it is in
+  // front (its title menu passes no charter), else the active charter.
+  return vscode.commands.registerCommand('partnershipCharter.exportSummaryHtml', (charter?: unknown, options?: unknown) => {
+    const given = toUri(charter);
+    const target = given && isCharterUri(given) ? given : (preview.charterOfActivePreview() ?? targetCharter());
+    return exportSummaryHtml(client, target, exportTargetOptions(options));
+  });
 }
