@@ -78,7 +78,9 @@ export class PreviewPanel implements vscode.Disposable {
     this.updateTitle();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: unknown) => this.handleMessage(message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        this.handleMessage(message).catch((error: unknown) => void vscode.window.showErrorMessage(`The preview could not do that: ${errorMessage(error)}`));
+      }),
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.visible) this.refresh();
       }),
