@@ -266,7 +266,9 @@
     );
     const actions = [];
     if (host.export) actions.push(h('button', { type: 'button', class: 'toolbar-button', 'data-action': 'export', title: 'Save this summary as a web page' }, 'Export HTML'));
-    if (host.print) actions.push(h('button', { type: 'button', class: 'toolbar-button', 'data-action': 'print', title: 'Print the one-page brief' }, 'Print'));
+    // In VS Code, Print opens the page in the system browser, which prints (a webview cannot).
+    const printTitle = vscode ? 'Open the one-page brief in your browser to print it' : 'Print the one-page brief';
+    if (host.print) actions.push(h('button', { type: 'button', class: 'toolbar-button', 'data-action': 'print', title: printTitle }, 'Print'));
     return h('div', { class: 'toolbar screen-only', role: 'toolbar', 'aria-label': 'Summary actions' }, checks, h('span', { class: 'toolbar-actions' }, actions));
   }
 

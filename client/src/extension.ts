@@ -4,6 +4,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
 import { registerAddAllowedTermCommand } from './commands/add-allowed-term';
 import { registerExportCalendarCommand } from './commands/export-calendar';
+import { registerExportAgendaCommand } from './commands/export-agenda';
+import { printSummary, registerExportSummaryCommand } from './commands/export-summary';
+import { canOpenInBrowser } from './commands/export-target';
 import { AgendaTracker, registerAgendaCommands } from './commands/generate-agenda';
 import { registerLintWorkspaceCommand } from './commands/lint-workspace';
 import { registerNewCharterCommand } from './commands/new-charter';
@@ -11,6 +14,7 @@ import { registerPreviewCommands } from './commands/open-preview';
 import { registerRecordHuddleCommand } from './commands/record-huddle';
 import { registerRestartCommand } from './commands/restart-server';
 import { createLanguageClient, LintTiming } from './language-client';
+import { ruleDocsAddress } from './preview/page-messages';
 import { PreviewManager } from './preview/preview-manager';
 import type { PreviewSnapshot } from './preview/preview-panel';
 import { CharterStatus } from './status';
@@ -19,8 +23,10 @@ import { CharterStatus } from './status';
 export interface PartnershipCharterApi {
   client: LanguageClient;
   preview: {
-    /** The charter the preview shows and the title of the last summary it received. */
+    /** The charter the preview shows, the title of the last summary it received and the page actions offered. */
     current(): PreviewSnapshot | undefined;
+    /** Handles `message` as if the preview page had posted it (checked the same way); what was done, or undefined. */
+    receive(message: unknown): Promise<string | undefined>;
   };
 }
 
@@ -32,7 +38,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
   const created = createLanguageClient(context, output, { onLintTiming: (timing) => status.recordTiming(timing) });
   client = created.client;
   const languageClient = created.client;
-  const preview = new PreviewManager(context.extensionUri, () => languageClient);
+  const preview = new PreviewManager(context.extensionUri, () => languageClient, {
+    exportSummary: (charter) => vscode.commands.executeCommand('partnershipCharter.exportSummaryHtml', charter),
+    printSummary: canOpenInBrowser() ? (charter) => printSummary(languageClient, charter) : undefined,
+    // The rule docs the Problems panel links to (the diagnostics' codeDescription), from a checked rule id.
+    openRuleDocs: (rule) => vscode.env.openExternal(vscode.Uri.parse(ruleDocsAddress(rule))),
+  });
   const agendas = new AgendaTracker();
 
   context.subscriptions.push(
@@ -50,7 +61,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
     ...registerRecordHuddleCommand(languageClient, agendas),
     registerNewCharterCommand(),
     registerLintWorkspaceCommand(languageClient),
-    registerAddAllowedTermCommand(),
+    registerAddAllowedTermCommand(languageClient),
+    registerExportSummaryCommand(languageClient, preview),
+    registerExportAgendaCommand(languageClient, agendas),
     registerRestartCommand(languageClient, created.resetRestarts, output),
   );
   // A server that sends its own timing (optional notification) is shown the same way.
@@ -67,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
 
   return {
     client: languageClient,
-    preview: { current: () => preview.current() },
+    preview: { current: () => preview.current(), receive: (message) => preview.receive(message) },
   };
 }
 

@@ -19,9 +19,11 @@ export const CHARTER_GLOB = '**/*.charter.{yaml,yml}';
 export const REQUESTS = {
   agenda: 'charter/agenda',
   summary: 'charter/summary',
+  summaryHtml: 'charter/summaryHtml',
   calendar: 'charter/calendar',
   record: 'charter/record',
   lintWorkspace: 'charter/lintWorkspace',
+  allowTerm: 'charter/allowTerm',
 } as const;
 
 // ---- charter/agenda -------------------------------------------------------------------
@@ -37,6 +39,8 @@ export interface AgendaResponse {
   markdown: string;
   /** The meeting date, YYYY-MM-DD. */
   date: string;
+  /** The meeting date as the agenda writes it: "Tue 1 Dec 2026". */
+  dateLabel: string;
 }
 
 /**
@@ -56,6 +60,15 @@ export interface SummaryParams {
 
 /** The engine's CharterSummary: what the preview panel and `charter summary --html` render. */
 export type SummaryResponse = CharterSummary;
+
+// ---- charter/summaryHtml --------------------------------------------------------------
+
+export type SummaryHtmlParams = SummaryParams;
+
+export interface SummaryHtmlResponse {
+  /** The self-contained page `charter summary --html` writes (renderer inlined, strict CSP). */
+  html: string;
+}
 
 // ---- charter/calendar -----------------------------------------------------------------
 
@@ -106,4 +119,20 @@ export interface LintWorkspaceResult {
   files: LintWorkspaceFile[];
   /** True when the client cancelled before every file was linted. */
   cancelled?: boolean;
+}
+
+// ---- charter/allowTerm ----------------------------------------------------------------
+
+export interface AllowTermParams {
+  /** The charter whose `.charterrc.yaml` (the nearest one, else a new one beside it) allows the term. */
+  uri: string;
+  term: string;
+}
+
+export interface AllowTermResponse {
+  /** The config file the edit is for. */
+  configUri: string;
+  /** Writes the term into `jargon.allow` (creating the file if needed); absent when it is already there. */
+  edit?: WorkspaceEdit;
+  alreadyAllowed?: boolean;
 }

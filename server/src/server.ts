@@ -16,10 +16,11 @@ import {
   WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { clearConfigCache } from './node/config-files';
+import { allowTerm } from './features/allowed-terms';
 import { codeActions, EditCapabilities, FIX_ALL_KIND } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { completionsAt } from './features/completion';
-import { agenda, AgendaRequest, calendar, CalendarRequest, record, RecordRequest, summary, SummaryRequest } from './features/custom-requests';
+import { agenda, AgendaRequest, AllowTermRequest, calendar, CalendarRequest, record, RecordRequest, summary, summaryHtml, SummaryHtmlRequest, SummaryRequest } from './features/custom-requests';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { DocumentStore, isCharterDocument, isConfigUri, uriToPath } from './documents';
 import { hoverAt } from './features/hover';
@@ -410,6 +411,16 @@ connection.onRequest(
 connection.onRequest(
   SummaryRequest,
   safe('charter/summary', (params) => summary(store, params), new ResponseError<void>(LSPErrorCodes.RequestFailed, 'The summary could not be built.')),
+);
+
+connection.onRequest(
+  SummaryHtmlRequest,
+  safe('charter/summaryHtml', (params) => summaryHtml(store, params), new ResponseError<void>(LSPErrorCodes.RequestFailed, 'The summary page could not be built.')),
+);
+
+connection.onRequest(
+  AllowTermRequest,
+  safe('charter/allowTerm', (params) => allowTerm(store, params, editCapabilities()), new ResponseError<void>(LSPErrorCodes.RequestFailed, 'The term could not be allowed.')),
 );
 
 connection.onRequest(

@@ -2,9 +2,12 @@
 // script and never load anything, in the three ways a summary is shown: renderSummaryHtml
 // (the engine's standalone page), `charter summary --html` (the CLI), and the VS Code
 // webview page (its HTML rebuilt here with the same CSP, fed by postMessage, since the
-// client builds it inside a private method). Pages load in headless Debian Chromium through
-// playwright-core; every payload tries to set `window.__pwned` or to reach a local server that
-// counts requests. Skipped (with the reason) when Chromium or playwright-core is missing.
+// client builds it inside a private method). The same for the exported agenda page (issue 15),
+// and the webview's messages to the extension: the page's buttons post what the host accepts,
+// and the host's validator refuses whatever else a hostile page could post. Pages load in
+// headless Debian Chromium through playwright-core; every payload tries to set `window.__pwned`
+// or to reach a local server that counts requests. Skipped (with the reason) when Chromium or
+// playwright-core is missing; the validator's tests always run.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,10 +15,15 @@ import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { agendaPageHtml, keepPlainHtml } from '../../client/src/commands/agenda-page';
+import { PageAction, parsePageMessage, ruleDocsAddress } from '../../client/src/preview/page-messages';
 import { previewPageHtml } from '../../client/src/preview/preview-page';
 import { main } from '../../server/src/cli/main';
+import { buildAgenda } from '../../server/src/engine/agenda';
+import { toCharterData } from '../../server/src/engine/charter-data';
 import { lintText } from '../../server/src/engine/lint';
 import { parseCharter } from '../../server/src/engine/parse';
+import { RULES_DOC_URL } from '../../server/src/engine/rule-docs';
 import { buildSummary, CharterSummary } from '../../server/src/engine/summary';
 import { renderSummaryHtml } from '../../server/src/engine/summary-html';
 import { CLEAN, tempDir, TODAY } from '../helpers';
@@ -283,7 +291,7 @@ describe('hardening: preview security', function () {
   /** The VS Code webview page that PreviewPanel shows (cspSource = our server), plus a fake acquireVsCodeApi before the renderer. */
   function webviewHtml(nonce: string): string {
     const page = previewPageHtml({ cspSource: origin, scriptUri: `${origin}/media/preview.js`, styleUri: `${origin}/media/preview.css`, nonce });
-    const fakeApi = `<script nonce="${nonce}">window.acquireVsCodeApi = () => ({ getState: () => undefined, setState: () => undefined, postMessage: () => undefined });</script>\n`;
+    const fakeApi = `<script nonce="${nonce}">window.__posted = []; window.acquireVsCodeApi = () => ({ getState: () => undefined, setState: () => undefined, postMessage: (m) => window.__posted.push(m) });</script>\n`;
     assert.ok(page.includes('<script nonce='));
     return page.replace('<script nonce=', `${fakeApi}<script nonce=`);
   }
@@ -335,6 +343,76 @@ describe('hardening: preview security', function () {
     assert.deepEqual(hits, []);
   });
 
+  it('the webview page posts only messages the host accepts: ready, then its buttons once offered', async () => {
+    const nonce = 'cG9zdGVkIG1lc3NhZ2VzIDEy';
+    const summary = hostileSummary('<img src=x onerror="window.__pwned=1">', false);
+    summary.health.problems[0].rule = 'huddle-long';
+    const loaded = await load('webview-buttons', webviewHtml(nonce));
+    const post = (message: unknown) => loaded.page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
+    await post({ type: 'summary', uri: 'file:///x.charter.yaml', summary });
+    await loaded.page.click('.checks-chip'); // unfolds the author's checks
+    await loaded.page.waitForSelector('.problem-line');
+    assert.equal(await loaded.page.locator('[data-action]').count(), 0, 'no toolbar buttons before the host offers them');
+    await post({ type: 'capabilities', actions: ['export', 'print', 'openRuleDocs'] });
+    await loaded.page.waitForSelector('[data-action="print"]');
+    await loaded.page.click('[data-action="export"]');
+    await loaded.page.click('[data-action="print"]');
+    await loaded.page.click('.problem-line');
+    await loaded.page.click('button[data-rule="huddle-long"]');
+    const posted = (await loaded.page.evaluate('window.__posted')) as unknown[];
+    assert.deepEqual(posted, [{ type: 'ready' }, { type: 'export' }, { type: 'print' }, { type: 'reveal', line: 1, character: 0 }, { type: 'openRuleDocs', rule: 'huddle-long' }]);
+    const everything = new Set<PageAction>(['export', 'print', 'openRuleDocs']);
+    for (const message of posted) assert.deepEqual(parsePageMessage(message, everything), message, `the host refuses ${JSON.stringify(message)}`);
+    await assertInert(loaded, 'webview after its buttons were clicked');
+  });
+
+  it('the agenda page: hostile text from the charter, or HTML typed into the agenda, runs and loads nothing', async () => {
+    // The worst renderer: raw HTML passes through untouched (VS Code's keeps it for its preview to clean).
+    const rawRender = (markdown: string) => markdown.split('\n').map((line) => `<p>${line}</p>`).join('\n');
+    for (const payload of hostileStrings(origin)) {
+      const data = toCharterData(parseCharter(hostileCharter(payload)).value);
+      const agenda = buildAgenda('huddle', data, { date: { year: 2026, month: 12, day: 1 }, today: TODAY });
+      assert.ok(agenda.ok, `no agenda for ${JSON.stringify(payload)}`);
+      const fromCharter = await load('agenda-charter', agendaPageHtml({ markdown: agenda.markdown, renderedHtml: rawRender(agenda.markdown) }));
+      await assertInert(fromCharter, `agenda page of a charter with ${JSON.stringify(payload)}`);
+      const typed = `# Huddle — ${payload}\n\n${payload}\n`;
+      const edited = await load('agenda-typed', agendaPageHtml({ markdown: typed, renderedHtml: rawRender(typed) }));
+      // Where no element of the payload is kept (nor dropped, as a comment is), all of it shows as text.
+      const allText = !keepPlainHtml(payload).includes('<') && !payload.includes('<!--');
+      await assertInert(edited, `agenda page with ${JSON.stringify(payload)} typed into it`, allText ? payload : undefined);
+    }
+    assert.deepEqual(hits, []);
+  });
+
+  it('the agenda page keeps only plain elements: links to the web or the page, boxes to tick, nothing else', () => {
+    const rendered = [
+      '<h2 id="next-steps" class="code-line" dir="auto" data-line="4" style="color:red" onclick="x()">Next</h2>',
+      '<p><a href="https://example.com/a?b=1&amp;c=2" title="t" target="_blank">web</a> <a href="#next-steps">here</a> <a href="mailto:x@example.com">mail</a></p>',
+      '<p><a href="javascript:alert(1)">js</a> <a href="&#106;avascript:alert(1)">entity</a> <a href="data:text/html,x">data</a> <a href="file:///etc/passwd">file</a> <a href=" https://example.com">space</a></p>',
+      '<ul><li><input type="checkbox" checked onclick="x()"> done</li><li><input type="text" value="x"> text</li><li><input type="checkbox" formaction="javascript:x">x</li></ul>',
+      '<p>a < b > c & d</p><!-- charter:action send-list --><!-- never closed',
+    ].join('\n');
+    assert.equal(
+      keepPlainHtml(rendered),
+      [
+        '<h2 id="next-steps" class="code-line" dir="auto">Next</h2>',
+        '<p><a href="https://example.com/a?b=1&amp;c=2" title="t">web</a> <a href="#next-steps">here</a> <a href="mailto:x@example.com">mail</a></p>',
+        '<p><a>js</a> <a>entity</a> <a>data</a> <a>file</a> <a>space</a></p>',
+        '<ul><li><input type="checkbox" checked disabled> done</li><li> text</li><li><input type="checkbox" disabled>x</li></ul>',
+        '<p>a &lt; b > c & d</p>',
+      ].join('\n'),
+    );
+    const page = agendaPageHtml({ markdown: '# Huddle — <b>Title</b> \\*x\\*', renderedHtml: '<ul><li>[ ] </li><li>[x] Sent</li><li><p>[ ] Ask</p></li></ul>', nonce: 'YWdlbmRhIG5vbmNl' });
+    assert.match(page, /<title>Huddle — &lt;b&gt;Title&lt;\/b&gt; \*x\*<\/title>/);
+    assert.match(page, /<li><span class="box" role="img" aria-label="to do"><\/span><span class="write-in"><\/span><\/li>/);
+    assert.match(page, /<li><span class="box done" role="img" aria-label="done"><\/span>Sent<\/li>/);
+    assert.match(page, /<li><p><span class="box" role="img" aria-label="to do"><\/span>Ask<\/p><\/li>/);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)?.[1];
+    assert.equal(csp, "default-src 'none'; style-src 'nonce-YWdlbmRhIG5vbmNl'; base-uri 'none'; form-action 'none'");
+    assert.equal(page.split('nonce="YWdlbmRhIG5vbmNl"').length - 1, 1, 'only the page\'s own style carries the nonce');
+    assert.doesNotMatch(page, /<script/);
+  });
+
   it('the standalone page has a CSP that allows only its own nonce-tagged script and style', () => {
     const nonce = 'bm9uY2UtZm9yLXRlc3Rz';
     const html = renderSummaryHtml(hostileSummary('x', false), assets(nonce));
@@ -371,5 +449,47 @@ describe('hardening: preview security', function () {
     assert.ok(blocked.consoleErrors.some((m) => /Content Security Policy/i.test(m)), `CSP violations are reported: ${blocked.consoleErrors.join(' | ')}`);
     const control = await load('csp-control', html.replace('</body>', `<script nonce="${nonce}">window.__pwned=1</script>\n</body>`));
     assert.equal(await control.page.evaluate(PWNED), 1, 'the harness can detect a script that runs');
+  });
+});
+
+describe('hardening: messages from the preview page', () => {
+  const everything = new Set<PageAction>(['export', 'print', 'openRuleDocs']);
+
+  it('accepts exactly the messages media/preview.js posts', () => {
+    for (const message of [{ type: 'ready' }, { type: 'export' }, { type: 'print' }, { type: 'openRuleDocs', rule: 'huddle-long' }, { type: 'reveal', line: 0, character: 0 }, { type: 'reveal', line: 41, character: 12 }]) {
+      assert.deepEqual(parsePageMessage(message, everything), message);
+    }
+  });
+
+  it('refuses anything a hostile page could post instead', () => {
+    const hostile: unknown[] = [
+      undefined, null, 0, 'ready', ['ready'], [{ type: 'export' }], {}, { type: 'READY' }, { type: 'command', command: 'workbench.action.terminal.new' },
+      { type: 'ready', extra: 1 }, { type: 'export', fileUri: 'file:///etc/passwd' }, { type: 'export', overwrite: true }, { type: 'print', url: 'https://example.com' },
+      { type: 'openRuleDocs' }, { type: 'openRuleDocs', rule: 7 }, { type: 'openRuleDocs', rule: '' }, { type: 'openRuleDocs', rule: 'Jargon' },
+      { type: 'openRuleDocs', rule: 'jargon#x' }, { type: 'openRuleDocs', rule: '../../etc/passwd' }, { type: 'openRuleDocs', rule: 'javascript:alert(1)' },
+      { type: 'openRuleDocs', rule: 'jargon?x=1' }, { type: 'openRuleDocs', rule: 'a'.repeat(65) }, { type: 'openRuleDocs', rule: 'jargon', href: 'https://example.com' },
+      { type: 'reveal' }, { type: 'reveal', line: 1 }, { type: 'reveal', line: -1, character: 0 }, { type: 'reveal', line: 1.5, character: 0 }, { type: 'reveal', line: '3', character: 0 },
+      { type: 'reveal', line: NaN, character: 0 }, { type: 'reveal', line: Infinity, character: 0 }, { type: 'reveal', line: 1e12, character: 0 }, { type: 'reveal', line: 0, character: -3 },
+      { type: 'reveal', line: 0, character: 0, uri: 'file:///etc/passwd' }, Object.assign(Object.create({ inherited: true }), { type: 'ready' }),
+      JSON.parse('{"type": "ready", "__proto__": {"polluted": true}}'),
+    ];
+    for (const message of hostile) assert.equal(parsePageMessage(message, everything), undefined, `accepted ${JSON.stringify(message)}`);
+  });
+
+  it('refuses an action the host did not offer (Print where it cannot print)', () => {
+    const noPrint = new Set<PageAction>(['export', 'openRuleDocs']);
+    assert.equal(parsePageMessage({ type: 'print' }, noPrint), undefined);
+    assert.equal(parsePageMessage({ type: 'export' }, new Set()), undefined);
+    assert.equal(parsePageMessage({ type: 'openRuleDocs', rule: 'jargon' }, new Set()), undefined);
+    // Showing the page and jumping to a line need no offer.
+    assert.deepEqual(parsePageMessage({ type: 'ready' }, new Set()), { type: 'ready' });
+    assert.deepEqual(parsePageMessage({ type: 'reveal', line: 3, character: 1 }, new Set()), { type: 'reveal', line: 3, character: 1 });
+  });
+
+  it('builds the rule docs address from the fixed docs address and a checked rule id only', () => {
+    assert.equal(ruleDocsAddress('huddle-long'), 'https://github.com/partnership-charter/partnership-charter/blob/main/docs/rules.md#huddle-long');
+    assert.throws(() => ruleDocsAddress('x" onclick="y'), /not a rule id/);
+    // The same address as the diagnostics' links and the standalone page's.
+    assert.equal(ruleDocsAddress('jargon'), `${RULES_DOC_URL}#jargon`);
   });
 });

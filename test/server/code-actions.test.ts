@@ -10,6 +10,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { CLEAN, edit, tempDir } from '../helpers';
 import { applyTextEdits, editsFor, fullCapabilities, TestClient, uri as toUri } from './lsp-client';
@@ -240,6 +241,45 @@ describe('language server: code actions', () => {
       } finally {
         await basic.stop();
       }
+    });
+
+    describe('charter/allowTerm (Add Term to Allowed Jargon)', () => {
+      type Answer = { configUri: string; edit?: WorkspaceEdit; alreadyAllowed?: boolean };
+
+      it('answers the same edit as the quick fix', async () => {
+        const folder = fs.mkdtempSync(path.join(root, 'request-'));
+        const configPath = path.join(folder, '.charterrc.yaml');
+        const original = 'jargon:\n  allow: [fidelity]\n';
+        fs.writeFileSync(configPath, original);
+        const { uri, diagnostics } = await openCharter(JARGON, folder);
+        const fix = (await actionsFor(uri, diagnostics)).find((a) => a.title.startsWith('Add "stepped-wedge"'))!;
+        const answer = await client.connection.sendRequest<Answer>('charter/allowTerm', { uri, term: 'stepped-wedge' });
+        assert.equal(answer.configUri, toUri(configPath));
+        assert.deepEqual(answer.edit, fix.edit);
+        assert.equal(applyTextEdits(original, editsFor(answer.edit, toUri(configPath))), 'jargon:\n  allow: [fidelity, stepped-wedge]\n');
+      });
+
+      it('allows a term the charter does not use, and says when the list already has it', async () => {
+        const folder = fs.mkdtempSync(path.join(root, 'request-unused-'));
+        const { uri } = await openCharter(CLEAN, folder);
+        const created = await client.connection.sendRequest<Answer>('charter/allowTerm', { uri, term: ' fidelity ' });
+        const [create, insert] = created.edit!.documentChanges! as [CreateFile, TextDocumentEdit];
+        assert.equal(create.uri, toUri(path.join(folder, '.charterrc.yaml')));
+        assert.equal(applyTextEdits('', insert.edits as never), 'jargon:\n  allow: [fidelity]\n');
+        fs.writeFileSync(path.join(folder, '.charterrc.yaml'), 'jargon:\n  allow:\n    - Fidelity\n');
+        const again = await client.connection.sendRequest<Answer>('charter/allowTerm', { uri, term: 'fidelity' });
+        assert.deepEqual(again, { configUri: toUri(path.join(folder, '.charterrc.yaml')), alreadyAllowed: true });
+      });
+
+      it('refuses a missing or multi-line term, a charter that is not a file, and a config it cannot edit safely', async () => {
+        const folder = fs.mkdtempSync(path.join(root, 'request-bad-'));
+        const { uri } = await openCharter(JARGON, folder);
+        await assert.rejects(client.connection.sendRequest('charter/allowTerm', { uri }), /needs the term/);
+        await assert.rejects(client.connection.sendRequest('charter/allowTerm', { uri, term: 'a\nb' }), /needs the term/);
+        await assert.rejects(client.connection.sendRequest('charter/allowTerm', { uri: 'untitled:Untitled-1', term: 'x' }), /Save the charter as a file first/);
+        fs.writeFileSync(path.join(folder, '.charterrc.yaml'), 'jargon: [not, a, map]\n');
+        await assert.rejects(client.connection.sendRequest('charter/allowTerm', { uri, term: 'stepped-wedge' }), /could not be added .*by hand/);
+      });
     });
   });
 });

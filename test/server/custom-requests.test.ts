@@ -1,10 +1,11 @@
-// charter/agenda, charter/summary and charter/lintWorkspace (with progress and cancellation).
+// charter/agenda, charter/summary, charter/summaryHtml and charter/lintWorkspace (with progress and cancellation).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { main } from '../../server/src/cli/main';
 import { CharterSummary } from '../../server/src/engine/summary';
-import { CLEAN, edit, tempDir } from '../helpers';
+import { CLEAN, edit, fakeIO, tempDir } from '../helpers';
 import { applyTextEdits, editsFor, TestClient, uri as toUri } from './lsp-client';
 
 const JARGON = edit(CLEAN, 'Help outpatient teams', 'A stepped-wedge rollout to help outpatient teams');
@@ -34,8 +35,9 @@ describe('language server: custom requests', () => {
     });
 
     it('builds the next huddle agenda', async () => {
-      const result = await client.connection.sendRequest<{ markdown: string; date: string }>('charter/agenda', { uri, kind: 'huddle' });
+      const result = await client.connection.sendRequest<{ markdown: string; date: string; dateLabel: string }>('charter/agenda', { uri, kind: 'huddle' });
       assert.equal(result.date, '2026-12-01');
+      assert.equal(result.dateLabel, 'Tue 1 Dec 2026', 'the date as the agenda writes it, for the editor to show');
       assert.match(result.markdown, /^# /);
       assert.match(result.markdown, /Measurement-based care in outpatient mental health/);
     });
@@ -133,6 +135,28 @@ describe('language server: custom requests', () => {
 
     it('answers an error for a file that cannot be read', async () => {
       await assert.rejects(client.connection.sendRequest('charter/summary', { uri: toUri(path.join(root, 'missing.charter.yaml')) }), /Cannot read the charter/);
+    });
+  });
+
+  describe('charter/summaryHtml', () => {
+    /** The page with its random CSP nonce replaced: the one part that differs between two runs. */
+    const withoutNonce = (html: string) => html.replace(/nonce-[A-Za-z0-9+/=_-]+'/g, "nonce-N'").replace(/nonce="[A-Za-z0-9+/=_-]+"/g, 'nonce="N"');
+
+    it('answers the page `charter summary --html` writes for the same charter and today', async () => {
+      const file = path.join(root, 'page.charter.yaml');
+      fs.writeFileSync(file, JARGON);
+      const io = fakeIO(root);
+      assert.equal(await main(['summary', file, '--html', 'page.html', '--today', '2026-11-26'], io), 0, io.err);
+      const written = fs.readFileSync(path.join(root, 'page.html'), 'utf8');
+      const result = await client.connection.sendRequest<{ html: string }>('charter/summaryHtml', { uri: toUri(file) });
+      assert.match(result.html, /^<!DOCTYPE html>/);
+      assert.match(result.html, /"title":"Measurement-based care in outpatient mental health"/);
+      assert.equal(withoutNonce(result.html), withoutNonce(written));
+      assert.notEqual(result.html, written, 'each page has a fresh nonce');
+    });
+
+    it('answers an error for a file that cannot be read', async () => {
+      await assert.rejects(client.connection.sendRequest('charter/summaryHtml', { uri: toUri(path.join(root, 'missing.charter.yaml')) }), /Cannot read the charter/);
     });
   });
 

@@ -1,9 +1,11 @@
 // Add Term to Allowed Jargon: stop flagging a word the partners use every day.
-// To the charter's .charterrc.yaml (shared with the team and the CLI) through the language
-// server's own quick fix, so the file is edited exactly as the server would; or to the
+// To the charter's .charterrc.yaml (shared with the team and the CLI) with the edit the
+// language server builds (`charter/allowTerm`, the same as its quick fix); or to the
 // `partnershipCharter.jargon.allow` setting (only this editor).
 import * as vscode from 'vscode';
-import { errorMessage, isCharterDocument, targetCharter } from '../charter-files';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { AllowTermResponse, REQUESTS } from '../../../server/src/protocol';
+import { CONFIG_FILE_NAME, errorMessage, isCharterDocument, targetCharter } from '../charter-files';
 
 export type AllowTarget = 'config' | 'settings';
 
@@ -36,25 +38,23 @@ function guessTerm(editor: vscode.TextEditor | undefined): string | undefined {
   return word ? document.getText(word) : undefined;
 }
 
-async function addToConfig(charter: vscode.Uri, term: string): Promise<boolean> {
-  const document = await vscode.workspace.openTextDocument(charter);
-  const lower = term.toLowerCase();
-  const finding = jargonDiagnostics(charter).find((d) => termOf(d, document)?.toLowerCase() === lower);
-  if (!finding) return false;
-  const actions =
-    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider',
-      charter,
-      finding.range,
-      vscode.CodeActionKind.QuickFix.value,
-    )) ?? [];
-  const allow = actions.find(
-    (a): a is vscode.CodeAction => 'title' in a && /allowed terms/i.test(a.title) && a.title.toLowerCase().includes(`"${lower}"`) && 'edit' in a && a.edit !== undefined,
-  );
-  if (!allow?.edit) return false;
-  if (!(await vscode.workspace.applyEdit(allow.edit))) return false;
+function isAllowTermResponse(value: unknown): value is AllowTermResponse {
+  return !!value && typeof value === 'object' && typeof (value as AllowTermResponse).configUri === 'string';
+}
+
+/** Writes the term into the charter's .charterrc.yaml (created if needed) and saves it. */
+async function addToConfig(client: LanguageClient, charter: vscode.Uri, term: string): Promise<boolean> {
+  await vscode.workspace.openTextDocument(charter);
+  const response: unknown = await client.sendRequest(REQUESTS.allowTerm, { uri: client.code2ProtocolConverter.asUri(charter), term });
+  if (!isAllowTermResponse(response)) throw new Error('the language server did not answer with an edit');
+  if (response.alreadyAllowed || !response.edit) {
+    void vscode.window.showInformationMessage(`"${term}" is already allowed in ${CONFIG_FILE_NAME}.`);
+    return true;
+  }
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(response.edit);
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
   // Save the config so the server (and the CLI) read the new list at once.
-  for (const [uri] of allow.edit.entries()) {
+  for (const [uri] of edit.entries()) {
     const edited = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (edited?.isDirty) await edited.save();
   }
@@ -83,7 +83,7 @@ async function addToSettings(charter: vscode.Uri | undefined, term: string): Pro
  * Allows `termArg` for the charter `uriArg`. Without a term it asks (suggesting the jargon
  * finding, selection or word under the cursor) and asks where to record it.
  */
-export async function addTermToAllowedJargon(termArg?: unknown, uriArg?: unknown, targetArg?: unknown): Promise<boolean> {
+export async function addTermToAllowedJargon(client: LanguageClient, termArg?: unknown, uriArg?: unknown, targetArg?: unknown): Promise<boolean> {
   const charter = targetCharter(uriArg);
   const interactive = typeof termArg !== 'string';
   let term = typeof termArg === 'string' ? termArg.trim() : undefined;
@@ -115,14 +115,12 @@ export async function addTermToAllowedJargon(termArg?: unknown, uriArg?: unknown
   target ??= charter ? 'config' : 'settings';
 
   try {
-    if (target === 'config' && charter) {
-      if (await addToConfig(charter, term)) return true;
-      // No finding for that term to fix in this charter: the setting still allows it.
-      await addToSettings(charter, term);
-      void vscode.window.showInformationMessage(`"${term}" is not flagged in this charter, so it was added to the workspace setting partnershipCharter.jargon.allow.`);
-      return true;
-    }
+    if (target === 'config' && charter?.scheme === 'file') return await addToConfig(client, charter, term);
     await addToSettings(charter, term);
+    if (target === 'config') {
+      // An unsaved charter has no folder for a config file: the setting still allows the term.
+      void vscode.window.showInformationMessage(`The charter is not saved yet, so "${term}" was added to the setting partnershipCharter.jargon.allow.`);
+    }
     return true;
   } catch (error) {
     void vscode.window.showErrorMessage(`Could not allow "${term}": ${errorMessage(error)}`);
@@ -130,8 +128,8 @@ export async function addTermToAllowedJargon(termArg?: unknown, uriArg?: unknown
   }
 }
 
-export function registerAddAllowedTermCommand(): vscode.Disposable {
+export function registerAddAllowedTermCommand(client: LanguageClient): vscode.Disposable {
   return vscode.commands.registerCommand('partnershipCharter.addTermToAllowedJargon', (term?: unknown, uri?: unknown, target?: unknown) =>
-    addTermToAllowedJargon(term, uri, target),
+    addTermToAllowedJargon(client, term, uri, target),
   );
 }

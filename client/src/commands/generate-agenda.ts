@@ -13,13 +13,13 @@ import { AgendaKind, AgendaResponse, REQUESTS } from '../../../server/src/protoc
 export type { AgendaKind };
 export const AGENDA_CONTEXT_KEY = 'partnershipCharter.agendaEditorActive';
 
-interface AgendaRecord {
+export interface AgendaRecord {
   charter: vscode.Uri;
   kind: AgendaKind;
   date: string;
 }
 
-interface TrackedAgenda extends AgendaRecord {
+export interface TrackedAgenda extends AgendaRecord {
   document: vscode.TextDocument;
   /** The group it was shown in. */
   column: vscode.ViewColumn;
@@ -33,16 +33,8 @@ export interface SaveAgendaOptions {
 }
 
 function isAgendaResponse(value: unknown): value is AgendaResponse {
-  return !!value && typeof value === 'object' && typeof (value as AgendaResponse).markdown === 'string' && typeof (value as AgendaResponse).date === 'string';
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return `${DAYS[date.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+  const v = value as AgendaResponse | undefined;
+  return !!v && typeof v === 'object' && typeof v.markdown === 'string' && typeof v.date === 'string' && typeof v.dateLabel === 'string';
 }
 
 /**
@@ -173,6 +165,36 @@ function reportNoAgenda(client: LanguageClient, charter: vscode.Uri, kind: Agend
 }
 
 /**
+ * The agenda of `charter` for `dateArg`, else for the date the user gives, the next meeting in
+ * the charter's cadence filled in. Undefined when cancelled or impossible (and the user is told why).
+ */
+export async function askForAgenda(client: LanguageClient, charter: vscode.Uri, kind: AgendaKind, dateArg?: unknown): Promise<AgendaResponse | undefined> {
+  // Menus pass a context object as the second argument: only a string is a date.
+  if (typeof dateArg === 'string' && !isIsoDate(dateArg)) {
+    void vscode.window.showErrorMessage(`"${dateArg}" is not a date written YYYY-MM-DD.`);
+    return undefined;
+  }
+  try {
+    await openCharter(charter);
+    if (typeof dateArg === 'string') return await requestAgenda(client, charter, kind, dateArg);
+    const next = await requestAgenda(client, charter, kind);
+    const date = await vscode.window.showInputBox({
+      title: kind === 'huddle' ? 'Huddle agenda' : 'Briefing agenda',
+      prompt: `Date of the ${kind} (YYYY-MM-DD). The next one in the charter's cadence is filled in.`,
+      value: next.date,
+      valueSelection: [0, next.date.length],
+      ignoreFocusOut: true,
+      validateInput: (text) => (isIsoDate(text.trim()) ? undefined : 'Write a real date as YYYY-MM-DD, e.g. 2026-12-01'),
+    });
+    if (date === undefined) return undefined;
+    return date.trim() === next.date ? next : await requestAgenda(client, charter, kind, date.trim());
+  } catch (error) {
+    reportNoAgenda(client, charter, kind, error);
+    return undefined;
+  }
+}
+
+/**
  * Opens the agenda of the next (or given) meeting rendered beside the charter. Without
  * `dateArg` it asks for the date, with the next meeting date from the charter's cadence filled
  * in. Returns the untitled Markdown document, or undefined when cancelled or impossible.
@@ -189,33 +211,8 @@ export async function generateAgenda(
     void vscode.window.showInformationMessage(`Open a charter (*.charter.yaml) to generate its ${kind} agenda.`);
     return undefined;
   }
-  // Menus pass a context object as the second argument: only a string is a date.
-  if (typeof dateArg === 'string' && !isIsoDate(dateArg)) {
-    void vscode.window.showErrorMessage(`"${dateArg}" is not a date written YYYY-MM-DD.`);
-    return undefined;
-  }
-  let agenda: AgendaResponse;
-  try {
-    await openCharter(charter);
-    if (typeof dateArg === 'string') {
-      agenda = await requestAgenda(client, charter, kind, dateArg);
-    } else {
-      const next = await requestAgenda(client, charter, kind);
-      const date = await vscode.window.showInputBox({
-        title: kind === 'huddle' ? 'Huddle agenda' : 'Briefing agenda',
-        prompt: `Date of the ${kind} (YYYY-MM-DD). The next one in the charter's cadence is filled in.`,
-        value: next.date,
-        valueSelection: [0, next.date.length],
-        ignoreFocusOut: true,
-        validateInput: (text) => (isIsoDate(text.trim()) ? undefined : 'Write a real date as YYYY-MM-DD, e.g. 2026-12-01'),
-      });
-      if (date === undefined) return undefined;
-      agenda = date.trim() === next.date ? next : await requestAgenda(client, charter, kind, date.trim());
-    }
-  } catch (error) {
-    reportNoAgenda(client, charter, kind, error);
-    return undefined;
-  }
+  const agenda = await askForAgenda(client, charter, kind, dateArg);
+  if (!agenda) return undefined;
 
   const column = columnBesideCharter(charter);
   const document = await showAgendaSource(charter, kind, agenda, column);
@@ -224,9 +221,14 @@ export async function generateAgenda(
 
   // Not awaited: the command returns the document while the notification waits for the user.
   void vscode.window
-    .showInformationMessage(`The ${kind} agenda for ${longDate(agenda.date)} is open. Save it next to the charter as agendas/${agenda.date}-${kind}.md?`, 'Save next to charter')
+    .showInformationMessage(
+      `The ${kind} agenda for ${agenda.dateLabel} is open. Save it next to the charter as agendas/${agenda.date}-${kind}.md?`,
+      'Save next to charter',
+      'Export for Printing',
+    )
     .then((choice) => {
-      if (choice) return saveAgendaNextToCharter(tracker, document);
+      if (choice === 'Save next to charter') return saveAgendaNextToCharter(tracker, document);
+      if (choice === 'Export for Printing') return vscode.commands.executeCommand('partnershipCharter.exportAgendaHtml', document.uri);
       return undefined;
     });
   return document;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isCharterDocument, toUri } from '../charter-files';
-import { PREVIEW_VIEW_TYPE, PreviewPanel, PreviewSnapshot, PreviewState, webviewOptions } from './preview-panel';
+import { PREVIEW_VIEW_TYPE, PreviewHost, PreviewPanel, PreviewSnapshot, PreviewState, webviewOptions } from './preview-panel';
 
 export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewState>, vscode.Disposable {
   private panel: PreviewPanel | undefined;
@@ -12,6 +12,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly client: () => LanguageClient | undefined,
+    private readonly host: PreviewHost,
   ) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
@@ -46,7 +47,17 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       return;
     }
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Charter preview', { viewColumn: column, preserveFocus: toSide }, webviewOptions(this.extensionUri));
-    this.adopt(new PreviewPanel(panel, uri, this.extensionUri, this.client));
+    this.adopt(new PreviewPanel(panel, uri, this.extensionUri, this.client, this.host));
+  }
+
+  /** The charter of the preview when the preview is the active editor (its editor-title and palette commands act on it). */
+  charterOfActivePreview(): vscode.Uri | undefined {
+    return this.panel?.panel.active ? this.panel.uri : undefined;
+  }
+
+  /** Acts on `message` as if the page had posted it (the extension API, for the integration tests). */
+  async receive(message: unknown): Promise<string | undefined> {
+    return this.panel?.handleMessage(message);
   }
 
   /** Shows the charter of the preview in an editor. */
@@ -65,7 +76,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       panel.dispose();
       return;
     }
-    this.adopt(new PreviewPanel(panel, uri, this.extensionUri, this.client));
+    this.adopt(new PreviewPanel(panel, uri, this.extensionUri, this.client, this.host));
   }
 
   private adopt(preview: PreviewPanel): void {

@@ -4,8 +4,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { errorMessage } from '../charter-files';
+import { PageAction, PageMessage, parsePageMessage } from './page-messages';
 import { previewPageHtml } from './preview-page';
-import { SUMMARY_REQUEST, toCharterSummary } from './summary';
+import { CharterSummary, SUMMARY_REQUEST, toCharterSummary } from './summary';
 
 export const PREVIEW_VIEW_TYPE = 'partnershipCharter.preview';
 /** Delay between the last keystroke and the new summary. */
@@ -16,19 +17,20 @@ export interface PreviewSnapshot {
   uri: string;
   /** The title of the last summary the page received. */
   lastSummaryTitle?: string;
+  /** The page actions the host offers (the toolbar's buttons). */
+  actions: PageAction[];
+}
+
+/** What the page's buttons do; `print` is missing where the host cannot print. */
+export interface PreviewHost {
+  exportSummary(charter: vscode.Uri): Thenable<unknown>;
+  printSummary?(charter: vscode.Uri): Thenable<unknown>;
+  openRuleDocs(rule: string): Thenable<unknown>;
 }
 
 /** What the page keeps with vscode.setState, and the serializer gets back after a reload. */
 export interface PreviewState {
   uri?: string;
-}
-
-type FromPage = { type: 'ready' } | { type: 'reveal'; line: number; character: number };
-
-function isMessage(value: unknown): value is FromPage {
-  if (!value || typeof value !== 'object') return false;
-  const type = (value as { type?: unknown }).type;
-  return type === 'ready' || type === 'reveal';
 }
 
 function createNonce(): string {
@@ -49,7 +51,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 
 export class PreviewPanel implements vscode.Disposable {
   private resource: vscode.Uri;
-  private lastSummary: unknown;
+  private lastSummary: CharterSummary | undefined;
   private lastTitle: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: vscode.CancellationTokenSource | undefined;
@@ -64,6 +66,7 @@ export class PreviewPanel implements vscode.Disposable {
     resource: vscode.Uri,
     private readonly extensionUri: vscode.Uri,
     private readonly client: () => LanguageClient | undefined,
+    private readonly host: PreviewHost,
   ) {
     this.resource = resource;
     panel.webview.options = webviewOptions(extensionUri);
@@ -75,7 +78,9 @@ export class PreviewPanel implements vscode.Disposable {
     this.updateTitle();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        this.handleMessage(message).catch((error: unknown) => void vscode.window.showErrorMessage(`The preview could not do that: ${errorMessage(error)}`));
+      }),
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.visible) this.refresh();
       }),
@@ -88,7 +93,12 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   snapshot(): PreviewSnapshot {
-    return { uri: this.resource.toString(), lastSummaryTitle: this.lastTitle };
+    return { uri: this.resource.toString(), lastSummaryTitle: this.lastTitle, actions: [...this.offered] };
+  }
+
+  /** The toolbar's actions: export and the rule docs always, print where the host can print. */
+  private get offered(): ReadonlySet<PageAction> {
+    return new Set<PageAction>(this.host.printSummary ? ['export', 'print', 'openRuleDocs'] : ['export', 'openRuleDocs']);
   }
 
   /** Shows another charter in this panel. */
@@ -128,7 +138,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (this.disposed || generation !== this.generation) return;
         if (summary === undefined) return;
         this.lastSummary = summary;
-        this.lastTitle = typeof (summary as { title?: unknown }).title === 'string' ? (summary as { title: string }).title : undefined;
+        this.lastTitle = summary.title;
         void this.panel.webview.postMessage({ type: 'summary', uri: uri.toString(), summary });
       },
       (error: unknown) => {
@@ -138,7 +148,7 @@ export class PreviewPanel implements vscode.Disposable {
     );
   }
 
-  private async fetch(uri: vscode.Uri, token: vscode.CancellationToken): Promise<unknown> {
+  private async fetch(uri: vscode.Uri, token: vscode.CancellationToken): Promise<CharterSummary | undefined> {
     const client = this.client();
     if (!client) throw new Error('the charter language server is not running');
     // Opening the document (without showing it) lets the server see unsaved edits.
@@ -151,17 +161,34 @@ export class PreviewPanel implements vscode.Disposable {
     return summary;
   }
 
-  private async onMessage(message: unknown): Promise<void> {
-    if (!isMessage(message)) return;
-    if (message.type === 'ready') {
-      if (this.lastSummary !== undefined) {
-        void this.panel.webview.postMessage({ type: 'summary', uri: this.resource.toString(), summary: this.lastSummary });
-      }
-      return;
+  /**
+   * Acts on a message from the page, once it has passed the checks (page-messages.ts). Returns
+   * what was done, or undefined for a message that was ignored.
+   */
+  async handleMessage(value: unknown): Promise<PageMessage['type'] | undefined> {
+    const message = parsePageMessage(value, this.offered);
+    if (!message || this.disposed) return undefined;
+    switch (message.type) {
+      case 'ready':
+        void this.panel.webview.postMessage({ type: 'capabilities', actions: [...this.offered] });
+        if (this.lastSummary !== undefined) void this.panel.webview.postMessage({ type: 'summary', uri: this.resource.toString(), summary: this.lastSummary });
+        break;
+      case 'export':
+        await this.host.exportSummary(this.resource);
+        break;
+      case 'print':
+        await this.host.printSummary?.(this.resource);
+        break;
+      case 'openRuleDocs':
+        // Only a rule the page was given as a problem with docs: nothing else is a link there.
+        if (!this.lastSummary?.health.problems.some((p) => p.rule === message.rule && p.hasDocs)) return undefined;
+        await this.host.openRuleDocs(message.rule);
+        break;
+      case 'reveal':
+        await this.revealSource(new vscode.Position(message.line, message.character));
+        break;
     }
-    const line = Number.isInteger(message.line) && message.line >= 0 ? message.line : 0;
-    const character = Number.isInteger(message.character) && message.character >= 0 ? message.character : 0;
-    await this.revealSource(new vscode.Position(line, character));
+    return message.type;
   }
 
   /** Shows the charter beside the preview (or where it is already visible), cursor at `position`. */

@@ -11,7 +11,8 @@ export const SUMMARY_REQUEST = REQUESTS.summary;
 export function isCharterSummary(value: unknown): value is CharterSummary {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  return typeof v.title === 'string' && typeof v.health === 'object' && v.health !== null && Array.isArray(v.partners);
+  const health = v.health as Record<string, unknown> | null;
+  return typeof v.title === 'string' && typeof health === 'object' && health !== null && Array.isArray(health.problems) && Array.isArray(v.partners);
 }
 
 /** The summary from a `charter/summary` answer, or undefined when it is not one. */

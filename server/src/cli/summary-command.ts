@@ -6,11 +6,11 @@ import * as path from 'node:path';
 import { lintParsed } from '../engine/lint';
 import { parseCharter } from '../engine/parse';
 import { buildSummary, CharterSummary } from '../engine/summary';
-import { renderSummaryHtml } from '../engine/summary-html';
 import { DateOnly } from '../engine/types';
 import { writeFileAtomic } from './agenda-command';
 import { dateOption, oneCharterFile, parseCommandArgs } from './args';
 import { describeIOError, displayPath as relativePath } from './files';
+import { buildSummaryPage } from '../node/summary-page';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { loadCharter } from './load-charter';
 
@@ -50,22 +50,6 @@ function parseSummaryArgs(args: string[]): SummaryArgs | 'help' | string {
   return { file: file.file, html: values.html, force: values.force ?? false, today };
 }
 
-/**
- * The folder that holds media/preview.js: the package root, found upwards from this
- * file so that both layouts work (out/server/src/cli/ and the bundled dist/).
- */
-export function findMediaFolder(start: string = __dirname): string | undefined {
-  let dir = start;
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'media');
-    if (fs.existsSync(path.join(candidate, 'preview.js')) && fs.existsSync(path.join(candidate, 'preview.css'))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return undefined;
-}
-
 export async function runSummaryCommand(args: string[], io: CliIO): Promise<number> {
   const fail = (message: string): number => {
     io.stderr(`charter summary: ${message}\n`);
@@ -101,17 +85,9 @@ export async function runSummaryCommand(args: string[], io: CliIO): Promise<numb
   const out = path.resolve(io.cwd, parsed.html);
   const outShown = displayPath(out, io.cwd);
   if (out === file) return fail(`--html ${outShown} is the charter itself; choose another file for the page`);
-  const media = findMediaFolder();
-  if (!media) return fail('cannot find media/preview.js and media/preview.css next to the program; reinstall it');
-  let html: string;
-  try {
-    html = renderSummaryHtml(summary, {
-      script: fs.readFileSync(path.join(media, 'preview.js'), 'utf8'),
-      css: fs.readFileSync(path.join(media, 'preview.css'), 'utf8'),
-    });
-  } catch (error) {
-    return fail(`cannot build the page: ${describeIOError(error)}`);
-  }
+  const page = buildSummaryPage(summary);
+  if ('error' in page) return fail(page.error);
+  const { html } = page;
   if (!parsed.force && fs.existsSync(out)) {
     return fail(`${outShown} already exists; add --force to replace it, or choose another --html file`);
   }

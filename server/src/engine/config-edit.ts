@@ -20,6 +20,13 @@ function newlineOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
+/** Whether the config text's `jargon.allow` already lists `term` (in any letter case). */
+export function configAllows(text: string, term: string): boolean {
+  const value = parseCharter(text).value as { jargon?: { allow?: unknown } } | null | undefined;
+  const allow = value && typeof value === 'object' ? value.jargon?.allow : undefined;
+  return Array.isArray(allow) && allow.some((item) => typeof item === 'string' && item.toLowerCase() === term.toLowerCase());
+}
+
 /**
  * The edit that allows `term` in an existing config text; undefined when the file
  * cannot be edited safely (invalid YAML, an unexpected shape) or already allows it.

@@ -1,26 +1,12 @@
 // Quick fixes and fix-all. The server is stateless between requests: each fix travels
 // in Diagnostic.data with the text it expects to replace, and is offered only while
 // the document still holds that text.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import {
-  CodeAction,
-  CodeActionKind,
-  CodeActionParams,
-  CreateFile,
-  Diagnostic,
-  OptionalVersionedTextDocumentIdentifier,
-  Range,
-  TextDocumentEdit,
-  TextEdit as LspTextEdit,
-  WorkspaceEdit,
-} from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME } from '../engine/config';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, Range, TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { chooseSafeFixes } from '../engine/edits';
 import { Finding } from '../engine/types';
-import { allowTermEdit, newConfigText } from '../engine/config-edit';
+import { allowTermAction } from './allowed-terms';
 import { DiagnosticData, DIAGNOSTIC_SOURCE, FixPayload, toFixPayload } from './diagnostics';
-import { CharterState, DocumentStore, LintResult, pathToUri, uriToPath } from '../documents';
+import { CharterState, DocumentStore, LintResult } from '../documents';
 import { insideMultilineScalar } from '../engine/yaml-cursor';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.partnership-charter`;
@@ -182,48 +168,6 @@ function disableFileAction(state: CharterState, diagnostic: Diagnostic, rule: st
   const at = state.rangeOf({ start: 0, end: 0 }).start;
   const edit = LspTextEdit.insert(at, `# charter-disable ${rule}${newlineOf(state)}`);
   return { title: `Disable ${rule} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: documentEdit(state, [edit], caps) };
-}
-
-// ---- Allowed terms -------------------------------------------------------------
-
-/** Writes the term into `jargon.allow` of the charter's `.charterrc.yaml`, creating the file if needed. */
-function allowTermAction(term: string, result: LintResult, store: DocumentStore, caps: EditCapabilities): CodeAction | undefined {
-  const charterPath = uriToPath(result.state.uri);
-  if (!charterPath) return undefined;
-  const configPath = result.resolved.configPath ?? path.join(path.dirname(charterPath), CONFIG_FILE_NAME);
-  const uri = pathToUri(configPath);
-  const title = `Add "${term}" to the allowed terms in ${CONFIG_FILE_NAME}`;
-  const open = store.get(uri);
-  let text: string | undefined = open?.getText();
-  if (text === undefined) {
-    try {
-      text = fs.readFileSync(configPath, 'utf8');
-    } catch {
-      text = undefined;
-    }
-  }
-  if (text === undefined) {
-    if (!caps.documentChanges || !caps.createFiles) return undefined;
-    const create = CreateFile.create(uri, { overwrite: false, ignoreIfExists: false });
-    const insert = TextDocumentEdit.create({ uri, version: null }, [LspTextEdit.insert({ line: 0, character: 0 }, newConfigText(term))]);
-    return { title, kind: CodeActionKind.QuickFix, edit: { documentChanges: [create, insert] } };
-  }
-  const edit = allowTermEdit(text, term);
-  if (!edit) return undefined;
-  const lines = textLines(text);
-  const change = LspTextEdit.replace({ start: lines(edit.start), end: lines(edit.end) }, edit.newText);
-  const identifier: OptionalVersionedTextDocumentIdentifier = { uri, version: open ? open.version : null };
-  const workspaceEdit: WorkspaceEdit = caps.documentChanges ? { documentChanges: [TextDocumentEdit.create(identifier, [change])] } : { changes: { [uri]: [change] } };
-  return { title, kind: CodeActionKind.QuickFix, edit: workspaceEdit };
-}
-
-/** Offset -> LSP position in a text that is not a charter state (the config file). */
-function textLines(text: string): (offset: number) => { line: number; character: number } {
-  return (offset) => {
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length - 1;
-    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-  };
 }
 
 // ---- Fix all -------------------------------------------------------------------

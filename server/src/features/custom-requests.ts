@@ -1,26 +1,33 @@
 // Custom requests for the VS Code client (and any editor that wants them); their names and
 // types are in ../protocol.ts, which the client shares:
-//   charter/agenda  {uri, kind?, date?} -> {markdown, date}
+//   charter/agenda  {uri, kind?, date?} -> {markdown, date, dateLabel}
 //   charter/summary {uri}               -> the engine's CharterSummary (what the preview renders)
+//   charter/summaryHtml {uri}           -> {html}: the page `charter summary --html` writes
 //   charter/calendar {uri}              -> {ics, summary}: the iCalendar text `charter calendar` writes
 //   charter/record {uri, agendaText, dryRun?} -> {edits, changes, unchanged, problems, date}
+//   charter/allowTerm {uri, term}       -> {configUri, edit?, alreadyAllowed?} (see allowed-terms.ts)
 import { LSPErrorCodes, RequestType, ResponseError, TextEdit } from 'vscode-languageserver/node';
 import { buildCalendar } from '../engine/calendar';
 import { planRecord } from '../engine/record';
 import { AGENDA_KINDS, AgendaKind, buildAgenda } from '../engine/agenda';
 import { toCharterData } from '../engine/charter-data';
-import { formatDate, parseDate } from '../engine/dates';
+import { formatDate, formatLongDate, parseDate } from '../engine/dates';
 import { firstSyntaxProblem } from '../engine/parse';
 import { buildSummary } from '../engine/summary';
+import { buildSummaryPage } from '../node/summary-page';
 import {
   AgendaParams,
   AgendaResponse,
+  AllowTermParams,
+  AllowTermResponse,
   CalendarParams,
   CalendarResponse,
   MissingMeetingData,
   RecordParams,
   RecordResponse,
   REQUESTS,
+  SummaryHtmlParams,
+  SummaryHtmlResponse,
   SummaryParams,
   SummaryResponse,
 } from '../protocol';
@@ -30,6 +37,8 @@ export const AgendaRequest = new RequestType<AgendaParams, AgendaResponse, unkno
 export const CalendarRequest = new RequestType<CalendarParams, CalendarResponse, void>(REQUESTS.calendar);
 export const RecordRequest = new RequestType<RecordParams, RecordResponse, void>(REQUESTS.record);
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResponse, void>(REQUESTS.summary);
+export const AllowTermRequest = new RequestType<AllowTermParams, AllowTermResponse, void>(REQUESTS.allowTerm);
+export const SummaryHtmlRequest = new RequestType<SummaryHtmlParams, SummaryHtmlResponse, void>(REQUESTS.summaryHtml);
 
 function failure(message: string): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestFailed, message);
@@ -61,7 +70,7 @@ export function agenda(store: DocumentStore, params: AgendaParams): AgendaRespon
   const { today } = store.configFor(state.uri);
   const result = buildAgenda(kind, toCharterData(state.value), { date, today });
   if (!result.ok) return new ResponseError(LSPErrorCodes.RequestFailed, result.error, missingMeeting(store, state, kind));
-  return { markdown: result.markdown, date: formatDate(result.date) };
+  return { markdown: result.markdown, date: formatDate(result.date), dateLabel: formatLongDate(result.date) };
 }
 
 /** The fix that adds the missing huddle or briefing, when that is why there is no agenda. */
@@ -81,6 +90,14 @@ export function summary(store: DocumentStore, params: SummaryParams): SummaryRes
   // Ranges as the editor counts them (a byte order mark shifts nothing on screen).
   const findings = result.findings.map((f) => ({ ...f, range: state.shift(f.range) }));
   return buildSummary(state.value, findings, result.resolved.today);
+}
+
+/** The standalone page of the summary, built as the CLI builds it, so an export from the editor is the same file. */
+export function summaryHtml(store: DocumentStore, params: SummaryHtmlParams): SummaryHtmlResponse | ResponseError<void> {
+  const built = summary(store, params);
+  if (built instanceof ResponseError) return built;
+  const page = buildSummaryPage(built);
+  return 'error' in page ? failure(`The summary page could not be built: ${page.error}.`) : { html: page.html };
 }
 
 export function calendar(store: DocumentStore, params: CalendarParams): CalendarResponse | ResponseError<void> {
