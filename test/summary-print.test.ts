@@ -4,30 +4,16 @@
 // playwright-core; skipped with the reason when either is missing, except under CI, where
 // missing tools fail the run.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { main } from '../server/src/cli/main';
 import { generatedCharter, SIZES } from './generated-charters';
 import { tempDir } from './helpers';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const REPO_ROOT = path.join(__dirname, '..', '..');
 const PAPERS = ['Letter', 'A4'] as const;
-
-function findChromium(): string | undefined {
-  if (process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (found) return found;
-    } catch {
-      // not installed under this name
-    }
-  }
-  return undefined;
-}
 
 /** Pages in a PDF that Chromium wrote: one `/Type /Page` object per page (`/Pages` is the tree). */
 export function countPdfPages(pdf: Buffer): number {

@@ -9,7 +9,6 @@
 // or to reach a local server that counts requests. Skipped (with the reason) when Chromium or
 // playwright-core is missing; the validator's tests always run.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -28,22 +27,9 @@ import { buildSummary, CharterSummary } from '../../server/src/engine/summary';
 import { renderSummaryHtml } from '../../server/src/engine/summary-html';
 import { CLEAN, tempDir, TODAY } from '../helpers';
 import { REPO_ROOT } from './arbitraries';
+import { CHROMIUM_ARGS, findChromium } from '../chromium';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const MEDIA = path.join(REPO_ROOT, 'media');
-
-function findChromium(): string | undefined {
-  if (process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (found) return found;
-    } catch {
-      // not installed under this name
-    }
-  }
-  return undefined;
-}
 
 /** Hostile strings; `ORIGIN` is replaced by the counting server's address. */
 export function hostileStrings(origin: string): string[] {

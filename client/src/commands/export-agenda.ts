@@ -7,7 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { AgendaKind } from '../../../server/src/protocol';
 import { errorMessage, isCharterDocument, isCharterUri, targetCharter, toUri } from '../charter-files';
 import { agendaPageHtml } from './agenda-page';
-import { baseName, chooseExportTarget, exportTargetOptions, ExportTargetOptions, reportSaved, writeExport } from './export-target';
+import { baseName, exportTargetOptions, ExportTargetOptions, saveExportedPage } from './export-target';
 import { AgendaTracker, askForAgenda } from './generate-agenda';
 
 export interface ExportAgendaOptions extends ExportTargetOptions {
@@ -98,16 +98,7 @@ export async function exportAgendaHtml(client: LanguageClient, tracker: AgendaTr
     return undefined;
   }
   const words = { title: 'Export the agenda as a page to print', saveLabel: 'Export', filters: { 'Web page': ['html'] } };
-  const target = await chooseExportTarget(source.proposed, words, options);
-  if (!target) return undefined;
-  try {
-    await writeExport(target, html);
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Could not save ${baseName(target)}: ${errorMessage(error)}`);
-    return undefined;
-  }
-  void reportSaved(target, 'the agenda');
-  return target;
+  return saveExportedPage(html, source.proposed, words, options, 'the agenda');
 }
 
 /** The options of a command call; menus pass context objects, which give none. */

@@ -9,7 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS, SummaryHtmlResponse } from '../../../server/src/protocol';
 import { errorMessage, isCharterUri, openCharter, targetCharter, toUri } from '../charter-files';
 import type { PreviewManager } from '../preview/preview-manager';
-import { baseName, chooseExportTarget, exportTargetOptions, ExportTargetOptions, reportSaved, writeExport } from './export-target';
+import { baseName, exportTargetOptions, ExportTargetOptions, saveExportedPage } from './export-target';
 
 function isSummaryHtml(value: unknown): value is SummaryHtmlResponse {
   return !!value && typeof value === 'object' && typeof (value as SummaryHtmlResponse).html === 'string';
@@ -49,16 +49,8 @@ export async function exportSummaryHtml(client: LanguageClient, charter: vscode.
     void vscode.window.showErrorMessage(`No summary page: ${errorMessage(error)}`);
     return undefined;
   }
-  const target = await chooseExportTarget(proposedTarget(charter), { title: 'Export the summary as a web page', saveLabel: 'Export', filters: { 'Web page': ['html'] } }, options);
-  if (!target) return undefined;
-  try {
-    await writeExport(target, html);
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Could not save ${baseName(target)}: ${errorMessage(error)}`);
-    return undefined;
-  }
-  void reportSaved(target, 'the summary');
-  return target;
+  const words = { title: 'Export the summary as a web page', saveLabel: 'Export', filters: { 'Web page': ['html'] } };
+  return saveExportedPage(html, proposedTarget(charter), words, options, 'the summary');
 }
 
 /**

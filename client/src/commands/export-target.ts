@@ -2,7 +2,7 @@
 // only when the user agreed, in the save dialog (which asks about the very file it answers) or
 // in a question here. A target given by a caller (tests, other extensions) never skips that.
 import * as vscode from 'vscode';
-import { fileExists, toUri } from '../charter-files';
+import { errorMessage, fileExists, toUri } from '../charter-files';
 
 export interface ExportTargetOptions {
   /** The file to write, as a save dialog would answer; without it the save dialog asks. */
@@ -70,4 +70,21 @@ export async function reportSaved(target: vscode.Uri, what: string): Promise<voi
   const open = canOpenInBrowser() && target.scheme === 'file' ? ['Open in Browser'] : [];
   const choice = await vscode.window.showInformationMessage(`Saved ${what} as ${vscode.workspace.asRelativePath(target)}.`, ...open);
   if (choice) await vscode.env.openExternal(target);
+}
+
+/**
+ * Saves a web page the way every export does: the target chosen (nothing replaced without
+ * asking), the page written, then "Saved X." Returns the file, or undefined when cancelled or failed.
+ */
+export async function saveExportedPage(html: string, proposed: vscode.Uri | undefined, words: SaveDialogWords, options: ExportTargetOptions, what: string): Promise<vscode.Uri | undefined> {
+  const target = await chooseExportTarget(proposed, words, options);
+  if (!target) return undefined;
+  try {
+    await writeExport(target, html);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Could not save ${baseName(target)}: ${errorMessage(error)}`);
+    return undefined;
+  }
+  void reportSaved(target, what);
+  return target;
 }
