@@ -179,6 +179,32 @@ async function focusEditorOf(page, fileName) {
   await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible' });
 }
 
+/**
+ * Opens `fileName` with Quick Open and waits for its tab. A webview that takes the
+ * focus while the list fills (the agenda's Markdown preview does) closes Quick Open, so this
+ * clicks the row itself and tries again, up to three times, when no tab came.
+ */
+async function quickOpen(page, fileName) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    // F1 and then a file name instead of Ctrl+P: a focused webview keeps Ctrl+P for itself.
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await input.fill(fileName);
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first();
+    await row.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await row.click().catch(() => {}); // the list may have closed under us: the tab check decides
+    try {
+      await page.locator('.tab.active', { hasText: fileName }).waitFor({ state: 'visible', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.log(`[ui-smoke] Quick Open did not open ${fileName} (attempt ${attempt}); trying again`);
+    }
+  }
+}
+
 async function runCommand(page, title) {
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
@@ -262,13 +288,7 @@ async function main() {
 
     await step('quick open an example charter', async () => {
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input.input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(EXAMPLE);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: EXAMPLE }).first().waitFor({ state: 'visible' });
-      await page.keyboard.press('Enter');
-      await page.locator('.tab.active', { hasText: EXAMPLE }).waitFor({ state: 'visible' });
+      await quickOpen(page, EXAMPLE);
       await page.waitForFunction((w) => document.querySelector('.editor-group-container.active .view-lines')?.textContent.includes(w), JARGON_WORD);
     });
 
@@ -369,15 +389,13 @@ async function main() {
       // Written now, so the screenshots for the docs do not show it in the explorer.
       const clean = fs.readFileSync(path.join(fixture, 'clean.charter.yaml'), 'utf8');
       fs.writeFileSync(path.join(profile.workspaceDir, NO_HUDDLE), clean.replace(/^ {2}huddle: .*\n/m, ''));
-      // Focus out of the preview: a webview keeps Ctrl+P for itself.
+      // Focus out of the preview: a webview keeps keys for itself.
       await focusEditorOf(page, EXAMPLE);
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input.input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(NO_HUDDLE);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: NO_HUDDLE }).first().waitFor({ state: 'visible' });
-      await page.keyboard.press('Enter');
+      // From the explorer, not Quick Open: code-server's file search may not have indexed a file
+      // written a moment ago ("No matching results").
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: NO_HUDDLE }).first().dblclick();
       await page.locator('.tab.active', { hasText: NO_HUDDLE }).waitFor({ state: 'visible' });
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'briefing:' }).click();
       // The editor takes the focus once its text is shown: a command palette opened before would close.
       await page.locator('.editor-group-container.active .monaco-editor.focused .view-lines', { hasText: 'briefing:' }).waitFor({ state: 'visible' });
       await page.mouse.move(700, 450);
