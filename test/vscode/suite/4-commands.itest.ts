@@ -61,10 +61,10 @@ describe('Commands', () => {
 
   it('registers every command in package.json', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
-    const missing = COMMANDS.filter((c) => !registered.has(c));
-    assert.deepStrictEqual(missing, [], 'commands not registered');
-    const contributed: { command: string }[] = vscode.extensions.getExtension('partnership-charter.partnership-charter')!.packageJSON.contributes.commands;
-    for (const c of COMMANDS) assert.ok(contributed.some((x) => x.command === c), `${c} is not in contributes.commands`);
+    const contributed = (vscode.extensions.getExtension('partnership-charter.partnership-charter')!.packageJSON.contributes.commands as { command: string }[]).map((x) => x.command);
+    // Every contributed command is registered, and the ones this suite drives are contributed.
+    assert.deepStrictEqual(contributed.filter((c) => !registered.has(c)), [], 'commands not registered');
+    for (const c of COMMANDS) assert.ok(contributed.includes(c), `${c} is not in contributes.commands`);
   });
 
   it('Generate Huddle Agenda opens the agenda rendered beside the charter, its untitled Markdown source a tab behind it', async () => {
