@@ -8,6 +8,7 @@ import { lintParsed } from '../server/src/engine/lint';
 import { parseCharter } from '../server/src/engine/parse';
 import { buildSummary, CharterSummary } from '../server/src/engine/summary';
 import { jsonForScriptElement, renderSummaryHtml } from '../server/src/engine/summary-html';
+import { RULES_DOC_URL } from '../server/src/engine/names';
 import { CLEAN, CLEAN_1_1, edit, tempDir, TODAY, fakeIO } from './helpers';
 
 
@@ -188,6 +189,8 @@ describe('charter summary', () => {
       const hrefs = code.split('\n').filter((line) => line.includes("'href'"));
       assert.deepEqual(hrefs.map((line) => line.trim()), ["link.setAttribute('href', RULE_DOCS_URL + '#' + rule);"]);
       assert.match(code, /const RULE_DOCS_URL = 'https:\/\/github\.com\/[\w-]+\/[\w-]+\/blob\/main\/docs\/rules\.md';/);
+      // The same address the diagnostics link to (the renderer is plain JS and cannot import it).
+      assert.ok(code.includes(`const RULE_DOCS_URL = '${RULES_DOC_URL}';`));
       assert.match(code, /if \(!RULE_ID\.test\(rule\)\) return/);
       const css = fs.readFileSync(path.join(media, 'preview.css'), 'utf8');
       assert.doesNotMatch(css, /url\(|@import/);

@@ -76,3 +76,8 @@ export function longDate(iso: string): string {
   const date = parseDate(iso);
   return date ? formatLongDate(date) : iso;
 }
+
+/** The last segment of a uri's path: the file's name. */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -97,7 +97,7 @@ export async function exportAgendaHtml(client: LanguageClient, tracker: AgendaTr
     void vscode.window.showErrorMessage(`No agenda page: ${errorMessage(error)}`);
     return undefined;
   }
-  const words = { title: 'Export the agenda as a page to print', saveLabel: 'Export', filters: { 'Web page': ['html'] } };
+  const words = { title: 'Export the agenda as a page to print', saveLabel: 'Export', filters: { 'Web page': ['html'] }, extension: 'html' };
   return saveExportedPage(html, source.proposed, words, options, 'the agenda');
 }
 

@@ -49,7 +49,7 @@ export async function exportSummaryHtml(client: LanguageClient, charter: vscode.
     void vscode.window.showErrorMessage(`No summary page: ${errorMessage(error)}`);
     return undefined;
   }
-  const words = { title: 'Export the summary as a web page', saveLabel: 'Export', filters: { 'Web page': ['html'] } };
+  const words = { title: 'Export the summary as a web page', saveLabel: 'Export', filters: { 'Web page': ['html'] }, extension: 'html' };
   return saveExportedPage(html, proposedTarget(charter), words, options, 'the summary');
 }
 

@@ -2,7 +2,9 @@
 // only when the user agreed, in the save dialog (which asks about the very file it answers) or
 // in a question here. A target given by a caller (tests, other extensions) never skips that.
 import * as vscode from 'vscode';
-import { errorMessage, fileExists, toUri } from '../charter-files';
+import { baseName, errorMessage, fileExists, toUri } from '../charter-files';
+
+export { baseName };
 
 export interface ExportTargetOptions {
   /** The file to write, as a save dialog would answer; without it the save dialog asks. */
@@ -25,11 +27,8 @@ export interface SaveDialogWords {
   title: string;
   saveLabel: string;
   filters: Record<string, string[]>;
-}
-
-/** The last segment of a uri's path. */
-export function baseName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  /** The file type's extension (`html`, `ics`): a name typed without it gets it. */
+  extension: string;
 }
 
 /** Asks before replacing `target` (modal, Cancel keeps the file); `overwrite` answers for the caller. */
@@ -49,9 +48,17 @@ async function mayReplace(target: vscode.Uri, overwrite: boolean | undefined): P
  */
 export async function chooseExportTarget(proposed: vscode.Uri | undefined, words: SaveDialogWords, options: ExportTargetOptions = {}): Promise<vscode.Uri | undefined> {
   const given = toUri(options.fileUri);
-  if (given) return !(await fileExists(given)) || (await mayReplace(given, options.overwrite)) ? given : undefined;
-  // The save dialog itself asks before it answers a file that exists.
-  return vscode.window.showSaveDialog({ title: words.title, saveLabel: words.saveLabel, filters: words.filters, defaultUri: proposed });
+  const picked = given ?? (await vscode.window.showSaveDialog({ title: words.title, saveLabel: words.saveLabel, filters: words.filters, defaultUri: proposed }));
+  if (!picked) return undefined;
+  const target = withExtension(picked, words.extension);
+  // The save dialog itself asks before it answers a file that exists, but only about the name it answered.
+  const dialogAsked = !given && target.toString() === picked.toString();
+  return dialogAsked || !(await fileExists(target)) || (await mayReplace(target, options.overwrite)) ? target : undefined;
+}
+
+/** `uri` ending in `.extension`: a name typed without it gets it. */
+function withExtension(uri: vscode.Uri, extension: string): vscode.Uri {
+  return uri.path.toLowerCase().endsWith(`.${extension.toLowerCase()}`) ? uri : uri.with({ path: `${uri.path}.${extension}` });
 }
 
 /** Writes UTF-8 text, creating the folder; the error says which file could not be written. */

@@ -5,10 +5,10 @@
 // and applies them only when the user agrees. The agenda itself is never changed.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { errorMessage, isCharterDocument, longDate, toUri } from '../charter-files';
+import { baseName, errorMessage, isCharterDocument, longDate, toUri } from '../charter-files';
 import { isMarkdownPreviewTab, textTabOf } from './agenda-view';
 import type { AgendaTracker } from './generate-agenda';
-import { ConfirmRecord, confirmWithDiff, fileName, ProposedCharters, RecordProposal, textAfterEdits } from './record-preview';
+import { ConfirmRecord, confirmWithDiff, ProposedCharters, RecordProposal, textAfterEdits } from './record-preview';
 
 import { CHARTER_GLOB, RecordResponse, REQUESTS } from '../../../server/src/protocol';
 
@@ -61,7 +61,7 @@ async function requestRecord(client: LanguageClient, charter: vscode.Uri, agenda
 async function documentBehindPreview(): Promise<vscode.TextDocument | undefined> {
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
   if (!isMarkdownPreviewTab(tab)) return undefined;
-  const source = tab.group.tabs.find((t) => t.input instanceof vscode.TabInputText && tab.label.endsWith(fileName(t.input.uri)));
+  const source = tab.group.tabs.find((t) => t.input instanceof vscode.TabInputText && tab.label.endsWith(baseName(t.input.uri)));
   return source?.input instanceof vscode.TabInputText ? vscode.workspace.openTextDocument(source.input.uri) : undefined;
 }
 
@@ -83,7 +83,7 @@ async function candidateCharters(agenda: vscode.TextDocument): Promise<vscode.Ur
   const open = vscode.workspace.textDocuments.filter((d) => isCharterDocument(d) && (d.uri.scheme === 'file' || d.uri.scheme === 'untitled')).map((d) => d.uri);
   const inWorkspace = await vscode.workspace.findFiles(CHARTER_GLOB, '**/node_modules/**', MAX_CANDIDATES);
   const folder = vscode.Uri.joinPath(agenda.uri, '..');
-  const nextToAgendas = (uri: vscode.Uri) => fileName(folder) === 'agendas' && vscode.Uri.joinPath(uri, '..').toString() === vscode.Uri.joinPath(folder, '..').toString();
+  const nextToAgendas = (uri: vscode.Uri) => baseName(folder) === 'agendas' && vscode.Uri.joinPath(uri, '..').toString() === vscode.Uri.joinPath(folder, '..').toString();
   const all = [...open, ...inWorkspace];
   const ordered = [...all.filter(nextToAgendas), ...all];
   return ordered.filter((uri, i) => ordered.findIndex((other) => other.toString() === uri.toString()) === i);
@@ -91,7 +91,7 @@ async function candidateCharters(agenda: vscode.TextDocument): Promise<vscode.Ur
 
 /** Asks which of several charters to record into. */
 async function pickCharter(charters: vscode.Uri[]): Promise<vscode.Uri | undefined> {
-  const items = charters.map((uri) => ({ label: fileName(uri), description: vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..')), uri }));
+  const items = charters.map((uri) => ({ label: baseName(uri), description: vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..')), uri }));
   const picked = await vscode.window.showQuickPick(items, {
     title: 'Record Huddle Actions',
     placeHolder: 'Several charters have the title of this agenda: which one should record it?',
@@ -162,7 +162,7 @@ async function applyToCharter(charter: vscode.TextDocument, version: number, edi
   const edit = new vscode.WorkspaceEdit();
   edit.set(charter.uri, edits);
   if (charter.version !== version || !(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(`${fileName(charter.uri)} changed while the huddle was being recorded, so nothing was recorded. Run Record Huddle Actions again.`);
+    void vscode.window.showErrorMessage(`${baseName(charter.uri)} changed while the huddle was being recorded, so nothing was recorded. Run Record Huddle Actions again.`);
     return false;
   }
   if (!hadUnsavedChanges && !charter.isUntitled) await charter.save();
@@ -174,7 +174,7 @@ async function reportRecorded(charter: vscode.TextDocument, edits: vscode.TextEd
   // Edits below the first one do not move it: its start is still where the change begins.
   const first = edits.map((e) => e.range.start).reduce((a, b) => (b.isBefore(a) ? b : a));
   await vscode.window.showTextDocument(charter, { viewColumn: textTabOf(charter.uri)?.group.viewColumn, preview: false, selection: new vscode.Range(first, first) });
-  const message = `Recorded ${plural(proposal.changes.length, 'change')} in ${fileName(charter.uri)} from the huddle of ${longDate(proposal.date)}${charter.isDirty ? ' (not saved yet)' : ''}.`;
+  const message = `Recorded ${plural(proposal.changes.length, 'change')} in ${baseName(charter.uri)} from the huddle of ${longDate(proposal.date)}${charter.isDirty ? ' (not saved yet)' : ''}.`;
   if (proposal.problems.length === 0) {
     void vscode.window.showInformationMessage(message);
     return;

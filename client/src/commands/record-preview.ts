@@ -4,7 +4,7 @@
 // A modal works the same in desktop VS Code and in code-server, and a huddle lead reads a list
 // of "Marked done" and "Added" lines more easily than a refactoring preview.
 import * as vscode from 'vscode';
-import { longDate } from '../charter-files';
+import { baseName, longDate } from '../charter-files';
 
 /** What recording would do, as the server worded it. */
 export interface RecordProposal {
@@ -20,10 +20,6 @@ export interface RecordProposal {
 export type ConfirmRecord = (proposal: RecordProposal) => Thenable<boolean> | boolean;
 
 const SCHEME = 'partnership-charter-proposed';
-
-export function fileName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
 
 /** The text of `document` after `edits` (non-overlapping, as the server sends them; insertions at one place keep their order). */
 export function textAfterEdits(document: vscode.TextDocument, edits: readonly vscode.TextEdit[]): string {
@@ -47,7 +43,7 @@ export class ProposedCharters implements vscode.TextDocumentContentProvider, vsc
    * YAML colours, but the language server does not check it as a second copy of the charter.
    */
   add(charter: vscode.Uri, text: string): vscode.Uri {
-    const stem = fileName(charter).replace(/\.ya?ml$/i, '');
+    const stem = baseName(charter).replace(/\.ya?ml$/i, '');
     const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${stem}.recorded.yaml`, query: String(++this.counter) });
     this.texts.set(uri.toString(), text);
     return uri;
@@ -79,7 +75,7 @@ async function askToRecord(proposal: RecordProposal): Promise<boolean> {
     ...bullets('Not recorded: fix these lines in the agenda and run Record Huddle Actions again (nothing is added twice):', proposal.problems),
   ].join('\n');
   const ask = proposal.problems.length > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  const choice = await ask(`Record the huddle of ${longDate(proposal.date)} in ${fileName(proposal.charter)}?`, { modal: true, detail: detail.trimEnd() }, 'Record');
+  const choice = await ask(`Record the huddle of ${longDate(proposal.date)} in ${baseName(proposal.charter)}?`, { modal: true, detail: detail.trimEnd() }, 'Record');
   return choice === 'Record';
 }
 
@@ -96,7 +92,7 @@ export async function confirmWithDiff(
 ): Promise<boolean> {
   const uri = proposed.add(charter.uri, after);
   try {
-    const title = `${fileName(charter.uri)}: what recording the huddle of ${longDate(proposal.date)} changes`;
+    const title = `${baseName(charter.uri)}: what recording the huddle of ${longDate(proposal.date)} changes`;
     await vscode.commands.executeCommand('vscode.diff', charter.uri, uri, title, { preview: false });
     return await confirm(proposal);
   } finally {

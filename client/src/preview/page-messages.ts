@@ -1,6 +1,7 @@
 // What the preview page may ask the extension, checked before anything is done: the page
 // shows charter text, so the host treats every message from it as untrusted input. Free of
 // the vscode module, so the unit tests check it directly.
+import { RULES_DOC_URL } from '../../../server/src/engine/names';
 
 /** The actions the host can offer the page (media/preview.js draws a button for each). */
 export type PageAction = 'export' | 'print' | 'openRuleDocs';
@@ -53,11 +54,9 @@ export function parsePageMessage(value: unknown, offered: ReadonlySet<PageAction
   }
 }
 
-/** docs/rules.md on the project's site, as the diagnostics' links and the standalone page give it. */
-export const RULE_DOCS_URL = 'https://github.com/partnership-charter/partnership-charter/blob/main/docs/rules.md';
 
 /** The address of a rule's section; only ever from a checked rule id. */
 export function ruleDocsAddress(rule: string): string {
   if (!RULE_ID.test(rule)) throw new Error(`not a rule id: ${rule}`);
-  return `${RULE_DOCS_URL}#${rule}`;
+  return `${RULES_DOC_URL}#${rule}`;
 }

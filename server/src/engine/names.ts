@@ -3,3 +3,6 @@
 
 /** The config file a charter's folder (or a folder above it) may hold. */
 export const CONFIG_FILE_NAME = '.charterrc.yaml';
+
+/** docs/rules.md on the project's site: diagnostics, settings, the preview and the standalone page link here. */
+export const RULES_DOC_URL = 'https://github.com/partnership-charter/partnership-charter/blob/main/docs/rules.md';

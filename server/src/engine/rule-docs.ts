@@ -1,4 +1,5 @@
 // docs/rules.md is generated from the rule metadata, so docs cannot drift from the code.
+import { RULES_DOC_URL } from './names';
 import { RULES } from './rules';
 import { renderAcceptedForms } from './values/docs';
 
@@ -58,7 +59,7 @@ export function renderRulesDoc(): string {
   return out.join('\n');
 }
 
-export const RULES_DOC_URL = 'https://github.com/partnership-charter/partnership-charter/blob/main/docs/rules.md';
+export { RULES_DOC_URL };
 
 const SEVERITY_SETTING = {
   type: 'string',
