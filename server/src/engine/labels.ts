@@ -59,9 +59,6 @@ export function timesLabel(count: number): string {
 
 // ---- Dates -----------------------------------------------------------------
 
-/** "Tue 1 Dec 2026": the one long date format (see dates.ts). */
-export const longDate = formatLongDate;
-
 /** "1 Dec": beside a mark on the timeline, where the year is on the axis. */
 export function shortDate(date: DateOnly): string {
   return `${date.day} ${MONTH_NAMES[date.month - 1]}`;

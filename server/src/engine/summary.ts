@@ -5,11 +5,10 @@
 // label and must be rendered as text, never as HTML.
 import { ESCALATE_AFTER_DAYS } from './agenda/huddle';
 import { DEFAULT_EVERY, MeetingKind, nextMeetingWithSkips, skipNotice } from './agenda/meeting-dates';
-import { asDate, CharterData, MeetingData, MilestoneData, PartnerData, toCharterData } from './charter-data';
+import { ActionData, CharterData, MeetingData, MilestoneData, PartnerData, toCharterData } from './charter-data';
 import { addFrequency, compareDates, daysBetween, describeRelative, formatDate, formatLongDate, MONTH_NAMES, parseFrequency } from './dates';
 import {
   ACTION_STATUS_LABELS,
-  ActionStatusKey,
   BARRIER_STATUS_LABELS,
   BarrierStatusKey,
   countLabel,
@@ -57,57 +56,6 @@ export const DUE_SOON_DAYS = 30;
 
 /** A milestone whose deadline moved this often is a decision for the briefing (rule milestone-slipped). */
 export const SLIPPED_DECISION_MOVES = 2;
-
-// ---- Format 1.1 values read from the raw charter ------------------------------------------
-// A small tolerant reader until charter-data reads actions and `was` itself.
-
-type Obj = Record<string, unknown>;
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function objects(value: unknown): Obj[] {
-  return Array.isArray(value) ? value.filter(isObject) : [];
-}
-
-function str(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-interface ActionData {
-  id?: string;
-  text?: string;
-  owner?: string;
-  due?: DateOnly;
-  raised?: DateOnly;
-  status: ActionStatusKey;
-}
-
-function readActions(root: unknown): ActionData[] {
-  if (!isObject(root)) return [];
-  return objects(root.actions).map((a) => {
-    const status = str(a.status);
-    return {
-      id: str(a.id),
-      text: str(a.text),
-      owner: str(a.owner),
-      due: asDate(a.due),
-      raised: asDate(a.raised),
-      status: status === 'done' || status === 'dropped' ? status : 'open',
-    };
-  });
-}
-
-/** The `was` dates of each milestone, in the order charter-data lists milestones. */
-function readSlips(root: unknown): DateOnly[][] {
-  const timeline = isObject(root) && isObject(root.timeline) ? root.timeline : {};
-  return objects(timeline.milestones).map((m) =>
-    (Array.isArray(m.was) ? m.was : []).map(asDate).filter((d): d is DateOnly => d !== undefined),
-  );
-}
 
 // ---- Pieces ------------------------------------------------------------------------------------
 
@@ -180,7 +128,8 @@ function slippedLabel(was: readonly DateOnly[]): string | undefined {
   return `Moved ${timesLabel(was.length)}, first due ${formatLongDate(was[0])}`;
 }
 
-function summarizeMilestone(data: CharterData, m: MilestoneData, was: readonly DateOnly[], today: DateOnly): SummaryMilestone {
+function summarizeMilestone(data: CharterData, m: MilestoneData, today: DateOnly): SummaryMilestone {
+  const was = m.was;
   const status: MilestoneStatusKey = m.status ?? 'unknown';
   const open = status !== 'done';
   const days = m.due ? daysBetween(today, m.due) : undefined;
@@ -422,8 +371,7 @@ function buildBrief(
 /** Builds the summary from a parsed charter value and its findings. */
 export function buildSummary(value: unknown, findings: readonly Finding[], today: DateOnly): CharterSummary {
   const data = toCharterData(value);
-  const slips = readSlips(value);
-  const milestones = data.timeline.milestones.map((m, index) => summarizeMilestone(data, m, slips[index] ?? [], today));
+  const milestones = data.timeline.milestones.map((m) => summarizeMilestone(data, m, today));
   const dues = data.timeline.milestones.map((m) => m.due).filter((d): d is DateOnly => d !== undefined);
   const last = dues.sort(compareDates).pop();
   const barriers: CharterSummary['barriers'] = { open: [], watching: [], resolved: [] };
@@ -444,7 +392,7 @@ export function buildSummary(value: unknown, findings: readonly Finding[], today
     },
     goals: data.goals.map((g) => ({ id: g.id, text: g.text ?? g.id ?? 'Unnamed goal', measure: g.measure })),
     barriers,
-    actions: readActions(value).map((a) => summarizeAction(data, a, today)),
+    actions: data.actions.map((a) => summarizeAction(data, a, today)),
     review: summarizeReview(data, today),
   };
   const { brief, decisions } = buildBrief(data, today, parts);

@@ -20,7 +20,7 @@ export function findMediaFolder(start: string = __dirname): string | undefined {
   return undefined;
 }
 
-export const MEDIA_MISSING = 'cannot find media/preview.js and media/preview.css next to the program; reinstall it';
+const MEDIA_MISSING = 'cannot find media/preview.js and media/preview.css next to the program; reinstall it';
 
 /**
  * The page for `summary`, or an error that says why not (the renderer missing, or an asset
